@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "incidents",
+    products: [
+        .executable(name: "incidents", targets: ["incidents"]),
+        .library(name: "IncidentsCore", targets: ["IncidentsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Linux calls that Glibc's Swift overlay does not expose (renameat2 for atomic publication).
+        .systemLibrary(name: "CPlatform"),
+        .target(
+            name: "IncidentsCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CPlatform",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "incidents",
+            dependencies: [
+                "IncidentsCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "IncidentsCoreTests",
+            dependencies: ["IncidentsCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,6 @@
+#ifndef INCIDENTS_CCMARKGFM_SHIM_H
+#define INCIDENTS_CCMARKGFM_SHIM_H
+#include <stdlib.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#endif

@@ -1,0 +1,63 @@
+import Foundation
+
+/// What `build` needs to know.
+public struct BuildOptions: Sendable {
+    public var sourcePath: String
+    /// Defaults to `<source>/public`.
+    public var outputPath: String
+    public var includeDrafts: Bool
+    /// Render on all cores; off only for tests that compare with a sequential build.
+    public var parallel: Bool
+
+    public init(sourcePath: String = ".", outputPath: String? = nil, includeDrafts: Bool = false, parallel: Bool = true) {
+        self.sourcePath = sourcePath
+        self.outputPath = outputPath ?? (sourcePath as NSString).appendingPathComponent("public")
+        self.includeDrafts = includeDrafts
+        self.parallel = parallel
+    }
+}
+
+/// What a finished build did, for the one-line summary.
+public struct BuildSummary: Sendable, CustomStringConvertible {
+    public var incidents: Int
+    public var tags: Int
+    public var pages: Int
+    public var filesWritten: Int
+    public var outputPath: String
+    public var seconds: Double
+
+    public var description: String {
+        let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+        return "Built \(PageContext.count(incidents, "incident")), \(PageContext.count(tags, "tag")), "
+            + "\(PageContext.count(filesWritten, "file")) written to \(outputPath) in \(time)"
+    }
+}
+
+/// Builds a site folder into its output folder: load, validate, render, publish.
+public enum SiteBuilder {
+    /// Builds the site. On any error the output folder is left exactly as it was.
+    public static func build(_ options: BuildOptions) throws -> BuildSummary {
+        let start = DispatchTime.now()
+        let directory = try SiteDirectory(rootPath: options.sourcePath)
+        let (site, templates) = try SiteLoader(directory: directory, includeDrafts: options.includeDrafts).load()
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let conflicts = renderer.staticConflicts
+        guard conflicts.isEmpty else {
+            throw BuildFailure(conflicts.map {
+                Diagnostic(SourceLocation(file: "static/" + $0, line: 1, column: 1),
+                           "would overwrite the generated page \($0), expected another file name")
+            })
+        }
+        let output = try DiskOutput(outputPath: options.outputPath)
+        do {
+            let written = try renderer.render(to: output, staticRoot: directory.absolutePath("static"), parallel: options.parallel)
+            try output.commit()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return BuildSummary(incidents: site.incidents.count, tags: site.tags.count, pages: site.pages.count,
+                                filesWritten: written, outputPath: output.outputPath, seconds: seconds)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+}

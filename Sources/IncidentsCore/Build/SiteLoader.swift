@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads and validates a whole site folder into a `Site` and its `TemplateSet`.
+///
+/// Files are read and parsed in parallel; every problem of every file is collected
+/// and thrown together, sorted by file and position.
+public struct SiteLoader: Sendable {
+    public let directory: SiteDirectory
+    public let includeDrafts: Bool
+
+    public init(directory: SiteDirectory, includeDrafts: Bool = false) {
+        self.directory = directory
+        self.includeDrafts = includeDrafts
+    }
+
+    public func load() throws(BuildFailure) -> (site: Site, templates: TemplateSet) {
+        var diagnostics = directory.diagnostics
+
+        var config = SiteConfig()
+        if directory.hasConfig {
+            switch directory.readText("site.yml").flatMap({ SiteConfigParser.parse($0) }) {
+            case .success(let parsed): config = parsed
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+
+        let incidentResults = Self.parallelMap(directory.incidentFiles) { path in
+            directory.readText(path).flatMap { IncidentParser.parse($0, path: path) }
+        }
+        let pageResults = Self.parallelMap(directory.pageFiles) { path in
+            directory.readText(path).flatMap { PageParser.parse($0, path: path) }
+        }
+        var incidents: [Incident] = []
+        for result in incidentResults {
+            switch result {
+            case .success(let incident): incidents.append(incident)
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+        var pages: [StandalonePage] = []
+        for result in pageResults {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+        diagnostics += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath) }, what: "incident")
+        diagnostics += Self.duplicateSlugs(pages.map { ($0.slug.lowercased(), $0.sourcePath) }, what: "page")
+
+        var overrides: [(path: String, text: String)] = []
+        for path in directory.templateFiles {
+            switch directory.readText(path) {
+            case .success(let text): overrides.append((path, text))
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+        var templates: TemplateSet?
+        do {
+            templates = try TemplateSet(overrides: overrides)
+        } catch {
+            diagnostics += error.diagnostics
+        }
+
+        guard diagnostics.isEmpty, let templates else { throw BuildFailure(diagnostics) }
+        let site = Site(
+            config: config,
+            incidents: includeDrafts ? incidents : incidents.filter { !$0.draft },
+            pages: includeDrafts ? pages : pages.filter { !$0.draft },
+            staticFiles: directory.staticFiles
+        )
+        return (site, templates)
+    }
+
+    /// Two files that would write the same page: both are named, each at its own line.
+    private static func duplicateSlugs(_ entries: [(slug: String, path: String)], what: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (slug, group) in Dictionary(grouping: entries, by: \.slug) where group.count > 1 {
+            let paths = group.map(\.path).sorted()
+            for path in paths {
+                let others = paths.filter { $0 != path }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), key: "slug",
+                                              "\"\(slug)\" is also the slug of \(others), expected each \(what) to have its own slug"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `transform` applied to every element on all cores; results keep the input order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let results = UnsafeResultBuffer<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, transform(items[index]))
+        }
+        return results.values
+    }
+}
+
+/// Slots written by exactly one parallel iteration each, read after all have finished.
+private final class UnsafeResultBuffer<R>: @unchecked Sendable {
+    private var slots: [R?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: R) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+    var values: [R] { slots.map { $0! } }
+}

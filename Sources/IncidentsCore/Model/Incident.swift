@@ -1,0 +1,42 @@
+/// One incident, as its front matter and body describe it, validated.
+public struct Incident: Sendable {
+    /// The file it came from, relative to the site folder.
+    public var sourcePath: String
+    /// The URL path segment: `incidents/<slug>/`.
+    public var slug: String
+    public var title: String
+    public var severity: Severity
+    public var summary: String?
+    public var dateOccurred: PartialDate?
+    public var dateReported: PartialDate
+    public var status: String?
+    public var category: String?
+    public var industry: String?
+    public var jurisdiction: String?
+    public var aiProvider: String?
+    public var applicationType: String?
+    public var harmType: String?
+    public var humanReview: Bool?
+    public var litigationFiled: Bool?
+    public var litigationStatus: String?
+    public var regulatoryBody: String?
+    /// Tags as the editor spelled them, in the order given, without repeats.
+    public var tags: [String]
+    public var sources: [Source]
+    public var draft: Bool
+    /// Keys the contract does not define, handed to templates as `params`.
+    public var extraParams: [String: TemplateValue]
+    /// The Markdown after the front matter.
+    public var body: String
+
+    /// The date the index orders by: when it happened, or else when it was reported.
+    public var sortDate: PartialDate { dateOccurred ?? dateReported }
+
+    /// The contract's order: newest first, then by title, then by slug so equal
+    /// titles still order the same way on every run.
+    public static func isListedBefore(_ lhs: Incident, _ rhs: Incident) -> Bool {
+        if lhs.sortDate != rhs.sortDate { return lhs.sortDate > rhs.sortDate }
+        if lhs.title != rhs.title { return lhs.title < rhs.title }
+        return lhs.slug < rhs.slug
+    }
+}

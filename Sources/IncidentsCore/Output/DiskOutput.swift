@@ -1,0 +1,144 @@
+import Foundation
+internal import CPlatform
+
+/// Writes a build into a private staging folder beside the output folder, then swaps
+/// it into place in one step when the whole build has succeeded.
+///
+/// A failed or killed build therefore leaves the previous site exactly as it was.
+/// The output folder carries a marker file; a non-empty folder without it is never
+/// replaced, so `--output ~` cannot wipe a user's files.
+public final class DiskOutput: OutputSink, @unchecked Sendable {
+    /// Name of the marker file that says "this folder was written by incidents".
+    public static let markerName = ".incidents-output"
+    private static let stagingInfix = ".incidents-staging-"
+
+    public let outputPath: String
+    public let stagingPath: String
+    private let lock = NSLock()
+    private var createdDirectories: Set<String> = []
+    private var finished = false
+
+    /// Prepares a staging folder for `outputPath`; refuses a folder it does not own.
+    public init(outputPath: String) throws {
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        self.outputPath = output.path
+        let fileManager = FileManager.default
+        try Self.checkOwnership(of: output.path)
+
+        let parent = output.deletingLastPathComponent().path
+        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        Self.removeAbandonedStaging(in: parent, outputName: output.lastPathComponent)
+        let name = ".\(output.lastPathComponent)\(Self.stagingInfix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        stagingPath = parent + "/" + name
+        try fileManager.createDirectory(atPath: stagingPath, withIntermediateDirectories: false)
+        try Self.writeFile(at: stagingPath + "/" + Self.markerName,
+                           bytes: Array("This folder is written by `incidents build`; edits here are lost on the next build.\n".utf8))
+    }
+
+    deinit {
+        if !finished { discard() }
+    }
+
+    public func write(_ contents: String, to path: String) throws {
+        try UnsafeOutputPath.check(path)
+        try prepareParent(of: path)
+        var contents = contents
+        try contents.withUTF8 { bytes in
+            try Self.writeFile(at: stagingPath + "/" + path, bytes: bytes)
+        }
+    }
+
+    public func copy(fileAt sourcePath: String, to path: String) throws {
+        try UnsafeOutputPath.check(path)
+        try prepareParent(of: path)
+        let data = try Data(contentsOf: URL(fileURLWithPath: sourcePath))
+        try Self.writeFile(at: stagingPath + "/" + path, bytes: [UInt8](data))
+    }
+
+    /// Puts the staged site in place of the output folder, atomically when one exists.
+    public func commit() throws {
+        lock.withLock { finished = true }
+        let fileManager = FileManager.default
+        // Checked again: the folder may have changed since the build started.
+        try Self.checkOwnership(of: outputPath)
+        if fileManager.fileExists(atPath: outputPath) {
+            if incidents_rename_exchange(stagingPath, outputPath) != 0 {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw OutputError("could not swap the new site into \(outputPath): \(reason)")
+            }
+        } else if rename(stagingPath, outputPath) != 0 {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw OutputError("could not move the new site to \(outputPath): \(reason)")
+        }
+        // After the exchange, the staging path holds the previous site.
+        try? fileManager.removeItem(atPath: stagingPath)
+    }
+
+    /// Removes the staging folder and leaves the output folder as it was.
+    public func discard() {
+        lock.withLock { finished = true }
+        try? FileManager.default.removeItem(atPath: stagingPath)
+    }
+
+    // MARK: Private
+
+    private func prepareParent(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let directory = String(path[..<slash])
+        let isNew = lock.withLock { createdDirectories.insert(directory).inserted }
+        if isNew {
+            try FileManager.default.createDirectory(atPath: stagingPath + "/" + directory, withIntermediateDirectories: true)
+        }
+    }
+
+    private static func writeFile(at path: String, bytes: UnsafeBufferPointer<UInt8>) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("could not create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError("could not write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+
+    private static func writeFile(at path: String, bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try writeFile(at: path, bytes: $0) }
+    }
+
+    private static func checkOwnership(of path: String) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw OutputError("refusing to replace \(path): it is a file, expected a folder for the site")
+        }
+        let entries = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
+        if !entries.isEmpty && !entries.contains(markerName) {
+            throw OutputError("refusing to replace \(path): the folder is not empty and was not written by incidents (it has no \(markerName) file); choose an empty or new folder with --output")
+        }
+    }
+
+    /// Staging folders of builds that were killed: their process is gone.
+    private static func removeAbandonedStaging(in parent: String, outputName: String) {
+        let prefix = ".\(outputName)\(stagingInfix)"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            let pidText = entry.dropFirst(prefix.count).prefix { $0 != "-" }
+            if let pid = Int32(pidText), kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+            }
+        }
+    }
+}
+
+/// A problem writing the output folder, in words.
+public struct OutputError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

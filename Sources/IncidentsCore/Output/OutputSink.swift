@@ -1,0 +1,24 @@
+/// Where a build puts its files: a folder on disk now, memory for tests and a dev server.
+///
+/// Paths are relative to the site root with `/` separators (`incidents/x/index.html`).
+/// Implementations must accept writes from several threads at once.
+public protocol OutputSink: Sendable {
+    /// Writes one generated file.
+    func write(_ contents: String, to path: String) throws
+    /// Copies a file from the site (a `static/` file) unchanged.
+    func copy(fileAt sourcePath: String, to path: String) throws
+}
+
+/// Refused when a path would leave the output folder; generated paths come from
+/// validated slugs, so this guards against a bug rather than against input.
+public struct UnsafeOutputPath: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "refusing to write \"\(path)\": it is not a plain path inside the output folder" }
+
+    static func check(_ path: String) throws {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !components.isEmpty,
+              components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
+        else { throw UnsafeOutputPath(path: path) }
+    }
+}

@@ -1,0 +1,102 @@
+internal import Yams
+
+/// Turns one incident file into an `Incident`, or into every problem it has.
+public enum IncidentParser {
+    /// Parses the text of an incident file. `path` is site-relative and names the file
+    /// in errors; the default slug is its file name without `.md`.
+    public static func parse(_ text: String, path: String) -> Result<Incident, BuildFailure> {
+        let document: FrontMatterDocument
+        var reader: FrontMatterReader
+        do {
+            document = try FrontMatterDocument.split(text, path: path)
+            reader = try FrontMatterReader(document, path: path)
+        } catch {
+            return .failure(error)
+        }
+
+        let title = reader.text("title", required: true, what: "the incident's title as text")
+        let severity = reader.severity("severity")
+        let dateReported = reader.date("date_reported", required: true)
+        let slug = readSlug(&reader, path: path)
+        let sources = reader.mapList("sources", readItem: readSource)
+        let tags = reader.textList("tags")
+
+        var incident = Incident(
+            sourcePath: path,
+            slug: slug ?? "",
+            title: title ?? "",
+            severity: severity ?? .low,
+            summary: reader.text("summary"),
+            dateOccurred: reader.date("date_occurred"),
+            dateReported: dateReported ?? PartialDate(year: 1)!,
+            status: reader.text("status"),
+            category: reader.text("category"),
+            industry: reader.text("industry"),
+            jurisdiction: reader.text("jurisdiction"),
+            aiProvider: reader.text("ai_provider"),
+            applicationType: reader.text("application_type"),
+            harmType: reader.text("harm_type"),
+            humanReview: reader.bool("human_review"),
+            litigationFiled: reader.bool("litigation_filed"),
+            litigationStatus: reader.text("litigation_status"),
+            regulatoryBody: reader.text("regulatory_body"),
+            tags: tags,
+            sources: sources,
+            draft: reader.bool("draft") ?? false,
+            extraParams: [:],
+            body: document.body
+        )
+        for name in tags where Slug.forTag(name).isEmpty {
+            reader.report(nil, key: "tags", "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL")
+        }
+        incident.extraParams = reader.remainingParams()
+
+        guard reader.diagnostics.isEmpty, title != nil, severity != nil, dateReported != nil, slug != nil else {
+            return .failure(BuildFailure(reader.diagnostics))
+        }
+        return .success(incident)
+    }
+
+    /// The `slug` key, or the file name without `.md`; either must be one plain path segment.
+    static func readSlug(_ reader: inout FrontMatterReader, path: String) -> String? {
+        if let node = reader.take("slug") {
+            guard let slug = reader.text(node, key: "slug", required: true, what: "a URL segment such as my-incident") else { return nil }
+            if let problem = Slug.problem(with: slug) {
+                reader.report(node, key: "slug", "\(FrontMatterReader.quote(slug)) \(problem), expected a single URL segment such as my-incident")
+                return nil
+            }
+            return slug
+        }
+        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        let slug = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        if let problem = Slug.problem(with: slug) {
+            reader.report(nil, key: "slug", "the file name \(FrontMatterReader.quote(slug)) \(problem), expected a file name usable as a URL segment (or a slug: key)")
+            return nil
+        }
+        return slug
+    }
+
+    private static func readSource(_ reader: inout FrontMatterReader, _ fields: [String: Node], _ itemNode: Node, _ keyPath: String) -> Source? {
+        func text(_ name: String, required: Bool = false) -> String? {
+            guard let node = fields[name] else {
+                if required { reader.report(itemNode, key: "\(keyPath).\(name)", "missing, expected the source's \(name)") }
+                return nil
+            }
+            return reader.text(node, key: "\(keyPath).\(name)", required: required, what: "text")
+        }
+        let title = text("title", required: true)
+        let publisher = text("publisher")
+        let type = text("type")
+        let date = fields["date"].flatMap { reader.date($0, key: "\(keyPath).date") }
+        var url: String?
+        if let urlNode = fields["url"], let raw = reader.text(urlNode, key: "\(keyPath).url", required: true, what: "an http(s) URL") {
+            if let problem = SourceURL.problem(with: raw) {
+                reader.report(urlNode, key: "\(keyPath).url", "\(FrontMatterReader.quote(raw)) \(problem)")
+            } else {
+                url = raw
+            }
+        }
+        guard let title else { return nil }
+        return Source(title: title, publisher: publisher, date: date, type: type, url: url)
+    }
+}

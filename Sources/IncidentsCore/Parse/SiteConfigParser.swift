@@ -1,0 +1,61 @@
+internal import Yams
+
+/// Reads `site.yml`. Every key is optional; unknown keys are errors here, since
+/// a typo in site settings silently changes the whole site.
+public enum SiteConfigParser {
+    public static let knownKeys = ["title", "description", "base_url", "language", "per_page", "unsafe_html"]
+
+    public static func parse(_ text: String, path: String = "site.yml") -> Result<SiteConfig, BuildFailure> {
+        var config = SiteConfig()
+        var reader: FrontMatterReader
+        do {
+            let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+            reader = try FrontMatterReader(FrontMatterDocument(yaml: yaml.replacingCRLF(), yamlFirstLine: 1, body: ""), path: path)
+        } catch {
+            return .failure(error)
+        }
+        if let title = reader.text("title", required: true, what: "the site's title as text") { config.title = title }
+        config.description = reader.text("description")
+        if let language = reader.text("language", what: "a language code such as en or fr-CA") { config.language = language }
+        if let node = reader.take("base_url"),
+           let url = reader.text(node, key: "base_url", required: true, what: "an absolute URL such as https://example.org/incidents/") {
+            let lower = url.lowercased()
+            if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && SourceURL.problem(with: url) == nil {
+                config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                reader.report(node, key: "base_url", "\(FrontMatterReader.quote(url)) is not an absolute URL, expected one such as https://example.org/incidents/")
+            }
+        }
+        if let node = reader.take("per_page") {
+            if let raw = node.scalar?.string, let number = Int(raw), number >= 0 {
+                config.perPage = number
+            } else {
+                reader.report(node, key: "per_page", "found \(FrontMatterReader.describe(node)), expected a whole number ≥ 0 (0 = one page)")
+            }
+        }
+        if let unsafe = reader.bool("unsafe_html") { config.unsafeHTML = unsafe }
+        for (key, location) in reader.remainingKeys {
+            let hint = knownKeys.min { editDistance($0, key) < editDistance($1, key) }
+            let suggestion = hint.map { editDistance($0, key) <= 2 ? " (did you mean \($0)?)" : "" } ?? ""
+            reader.report(at: location, key: key, "is not a site setting\(suggestion), expected one of \(knownKeys.joined(separator: ", "))")
+        }
+        guard reader.diagnostics.isEmpty else { return .failure(BuildFailure(reader.diagnostics)) }
+        return .success(config)
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on misspelt keys.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,149 @@
+/// Builds the values templates see. Every `url` is relative to the site root and is
+/// written in templates as `{{root}}{{url}}`, so the site works under any sub-path;
+/// `root` is the way back to the site root from the page being written (`./`, `../../`).
+/// A source's `href` is the one link that is ready to use as it is (often external).
+///
+/// The shapes here are the public template API, documented in docs/templates.md.
+struct PageContext {
+    let site: Site
+    /// Display name of each tag, by slug.
+    let tagNames: [String: String]
+    /// Site-wide values shared by every page (site settings, navigation).
+    let siteValues: [String: Any]
+    let navigation: [[String: Any]]
+
+    init(site: Site) {
+        self.site = site
+        var tagNames: [String: String] = [:]
+        for tag in site.tags { tagNames[tag.slug] = tag.name }
+        self.tagNames = tagNames
+        var values: [String: Any] = ["title": site.config.title, "language": site.config.language]
+        if let description = site.config.description { values["description"] = description }
+        if let baseURL = site.config.baseURL { values["base_url"] = baseURL }
+        self.siteValues = values
+        self.navigation = site.pages.map { ["title": $0.title, "url": Self.pageURL($0.slug)] }
+    }
+
+    // MARK: URLs, relative to the site root
+
+    static func incidentURL(_ slug: String) -> String { "incidents/\(Slug.urlEncoded(slug))/" }
+    static func tagURL(_ slug: String) -> String { "tags/\(Slug.urlEncoded(slug))/" }
+    static func pageURL(_ slug: String) -> String { "\(Slug.urlEncoded(slug))/" }
+
+    /// The way from a file at `outputPath` back to the site root.
+    static func root(forOutputPath outputPath: String) -> String {
+        let depth = outputPath.split(separator: "/").count - 1
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    // MARK: Page values
+
+    /// The values every page has: `site`, `root`, `nav`, and a `description` for the meta tag.
+    func base(outputPath: String, description: String?) -> [String: Any] {
+        var values: [String: Any] = [
+            "site": siteValues,
+            "root": Self.root(forOutputPath: outputPath),
+            "nav": navigation,
+        ]
+        if let description = description ?? site.config.description { values["description"] = description }
+        return values
+    }
+
+    func tagLinks(_ names: [String]) -> [[String: Any]] {
+        var seen: Set<String> = []
+        return names.compactMap { name in
+            let slug = Slug.forTag(name)
+            guard seen.insert(slug).inserted else { return nil }
+            return ["name": tagNames[slug] ?? name, "slug": slug, "url": Self.tagURL(slug)]
+        }
+    }
+
+    static func severity(_ severity: Severity) -> [String: Any] {
+        ["slug": severity.rawValue, "label": severity.label, "rank": severity.rank]
+    }
+
+    /// An incident as a list item: what index and tag pages show.
+    func card(_ incident: Incident) -> [String: Any] {
+        let tags = tagLinks(incident.tags)
+        var card: [String: Any] = [
+            "title": incident.title,
+            "slug": incident.slug,
+            "url": Self.incidentURL(incident.slug),
+            "severity": Self.severity(incident.severity),
+            "date_iso": incident.sortDate.description,
+            "date_text": incident.sortDate.displayText,
+            "tags": tags,
+            "has_tags": !tags.isEmpty,
+            "draft": incident.draft,
+        ]
+        if let summary = incident.summary { card["summary"] = summary }
+        return card
+    }
+
+    /// An incident with everything its own page shows; `bodyHTML` is the rendered Markdown.
+    /// `root` resolves sources given as site paths (`files/report.pdf`) from this page.
+    func detail(_ incident: Incident, bodyHTML: String, root: String) -> [String: Any] {
+        var values = card(incident)
+        let fields = Self.fields(of: incident)
+        values["fields"] = fields
+        values["has_fields"] = !fields.isEmpty
+        values["body"] = bodyHTML
+        let sources = incident.sources.map { Self.source($0, root: root) }
+        values["sources"] = sources
+        values["has_sources"] = !sources.isEmpty
+        values["date_reported"] = incident.dateReported.description
+        if let occurred = incident.dateOccurred { values["date_occurred"] = occurred.description }
+        values["params"] = incident.extraParams.mapValues(\.mustacheValue)
+        return values
+    }
+
+    /// The metadata rows, in the order readers of incident databases expect; absent ones are left out.
+    static func fields(of incident: Incident) -> [[String: Any]] {
+        func yesNo(_ value: Bool?) -> String? { value.map { $0 ? "Yes" : "No" } }
+        let rows: [(String, String, String?, PartialDate?)] = [
+            ("category", "Category", incident.category, nil),
+            ("industry", "Industry", incident.industry, nil),
+            ("status", "Status", incident.status.map(capitalizedFirst), nil),
+            ("date_occurred", "Date Occurred", incident.dateOccurred?.displayText, incident.dateOccurred),
+            ("date_reported", "Date Reported", incident.dateReported.displayText, incident.dateReported),
+            ("jurisdiction", "Jurisdiction", incident.jurisdiction, nil),
+            ("ai_provider", "AI Provider", incident.aiProvider, nil),
+            ("application_type", "Application Type", incident.applicationType, nil),
+            ("harm_type", "Harm Type", incident.harmType, nil),
+            ("human_review", "Human Review in Place", yesNo(incident.humanReview), nil),
+            ("litigation_filed", "Litigation Filed", yesNo(incident.litigationFiled), nil),
+            ("litigation_status", "Litigation Status", incident.litigationStatus, nil),
+            ("regulatory_body", "Regulatory Body", incident.regulatoryBody, nil),
+        ]
+        return rows.compactMap { key, label, value, date in
+            guard let value else { return nil }
+            var row: [String: Any] = ["key": key, "label": label, "value": value]
+            if let date { row["datetime"] = date.description }
+            return row
+        }
+    }
+
+    static func source(_ source: Source, root: String) -> [String: Any] {
+        var values: [String: Any] = ["title": source.title]
+        let meta = [source.publisher, source.date?.displayText, source.type].compactMap { $0 }
+        if !meta.isEmpty { values["meta"] = meta.joined(separator: " · ") }
+        if let url = source.url {
+            let isAbsolute = url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
+            values["href"] = isAbsolute ? url : root + url.drop { $0 == "/" }
+        }
+        if let publisher = source.publisher { values["publisher"] = publisher }
+        if let date = source.date { values["date"] = date.displayText; values["date_iso"] = date.description }
+        if let type = source.type { values["type"] = type }
+        return values
+    }
+
+    private static func capitalizedFirst(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// "1 incident", "17 incidents".
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}

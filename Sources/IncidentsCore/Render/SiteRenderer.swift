@@ -1,0 +1,175 @@
+import Foundation
+
+/// Renders a `Site` through its templates into an `OutputSink`.
+///
+/// Every output file is one independent job (an incident page, one page of a list,
+/// an asset), so jobs run in parallel and each page is written as soon as it is
+/// rendered: the whole rendered site is never held in memory. Output does not depend
+/// on the order in which jobs finish.
+/// `@unchecked Sendable`: all stored values are immutable after `init`, and the
+/// `[String: Any]` card values hold only strings, numbers, booleans, arrays and dictionaries.
+public struct SiteRenderer: @unchecked Sendable {
+    /// One file of the output.
+    enum Job: Sendable {
+        case incident(Int)
+        case index(page: Int)
+        case tagsOverview
+        case tag(Int, page: Int)
+        case standalonePage(Int)
+        case asset(String)
+        case staticFile(String)
+    }
+
+    public let site: Site
+    public let templates: TemplateSet
+    private let markdown: MarkdownRenderer
+    private let context: PageContext
+    /// List-item values of each incident, computed once and shared by every list page.
+    private let cards: [[String: Any]]
+    private let jobs: [Job]
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+        self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+        let context = PageContext(site: site)
+        self.context = context
+        self.cards = site.incidents.map(context.card)
+        var jobs: [Job] = site.incidents.indices.map(Job.incident)
+        jobs += (1...Self.pagination(folder: "", count: site.incidents.count, site: site).pageCount).map { Job.index(page: $0) }
+        jobs.append(.tagsOverview)
+        for (position, tag) in site.tags.enumerated() {
+            let pages = Self.pagination(folder: "tags/\(tag.slug)/", count: tag.count, site: site).pageCount
+            jobs += (1...pages).map { Job.tag(position, page: $0) }
+        }
+        jobs += site.pages.indices.map(Job.standalonePage)
+        jobs += templates.assets.keys.sorted().map(Job.asset)
+        jobs += site.staticFiles.map(Job.staticFile)
+        self.jobs = jobs
+    }
+
+    /// Every file the site consists of, relative to the output folder, in a fixed order.
+    public var outputPaths: [String] { jobs.map(outputPath) }
+
+    /// Generated files that a file of `static/` would overwrite.
+    public var staticConflicts: [String] {
+        let generated = Set(jobs.compactMap { job -> String? in
+            if case .staticFile = job { return nil }
+            return outputPath(job)
+        })
+        return site.staticFiles.filter(generated.contains)
+    }
+
+    /// Renders and writes every file; `staticRoot` is the folder `static/` files are copied from.
+    /// Returns the number of files written. With `parallel`, jobs run on all cores.
+    @discardableResult
+    public func render(to sink: some OutputSink, staticRoot: String, parallel: Bool = true) throws -> Int {
+        let failures = FirstError()
+        let run = { @Sendable (index: Int) in
+            guard !failures.hasError else { return }
+            do {
+                try self.perform(self.jobs[index], sink: sink, staticRoot: staticRoot)
+            } catch {
+                failures.record(error)
+            }
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: run)
+        } else {
+            jobs.indices.forEach(run)
+        }
+        if let error = failures.error { throw error }
+        return jobs.count
+    }
+
+    // MARK: Jobs
+
+    private func outputPath(_ job: Job) -> String {
+        switch job {
+        case .incident(let index): return "incidents/\(site.incidents[index].slug)/index.html"
+        case .index(let page): return indexPagination.outputPath(page: page)
+        case .tagsOverview: return "tags/index.html"
+        case .tag(let index, let page): return tagPagination(site.tags[index]).outputPath(page: page)
+        case .standalonePage(let index): return "\(site.pages[index].slug)/index.html"
+        case .asset(let path): return path
+        case .staticFile(let path): return path
+        }
+    }
+
+    private func perform(_ job: Job, sink: some OutputSink, staticRoot: String) throws {
+        let path = outputPath(job)
+        let root = PageContext.root(forOutputPath: path)
+        switch job {
+        case .incident(let index):
+            let incident = site.incidents[index]
+            var values = context.base(outputPath: path, description: incident.summary)
+            values["incident"] = context.detail(incident, bodyHTML: markdown.render(incident.body), root: root)
+            try sink.write(templates.render("incident", values), to: path)
+
+        case .index(let page):
+            let pagination = indexPagination
+            var values = context.base(outputPath: path, description: nil)
+            values["incidents"] = Array(cards[pagination.itemRange(page: page)])
+            values["pagination"] = pagination.values(page: page)
+            values["count"] = site.incidents.count
+            values["count_text"] = PageContext.count(site.incidents.count, "incident")
+            try sink.write(templates.render("index", values), to: path)
+
+        case .tagsOverview:
+            var values = context.base(outputPath: path, description: "All tags of \(site.config.title), with their number of incidents.")
+            values["tags"] = site.tags.map { tag -> [String: Any] in
+                ["name": tag.name, "slug": tag.slug, "url": PageContext.tagURL(tag.slug), "count": tag.count,
+                 "count_noun": tag.count == 1 ? "incident" : "incidents"]
+            }
+            values["count"] = site.tags.count
+            values["count_text"] = PageContext.count(site.tags.count, "tag")
+            try sink.write(templates.render("tags", values), to: path)
+
+        case .tag(let tagIndex, let page):
+            let tag = site.tags[tagIndex]
+            let pagination = tagPagination(tag)
+            var values = context.base(outputPath: path, description: "Incidents tagged \(tag.name) in \(site.config.title).")
+            values["tag"] = ["name": tag.name, "slug": tag.slug, "url": PageContext.tagURL(tag.slug), "count": tag.count] as [String: Any]
+            values["incidents"] = pagination.itemRange(page: page).map { cards[tag.incidentIndices[$0]] }
+            values["pagination"] = pagination.values(page: page)
+            values["count"] = tag.count
+            values["count_text"] = PageContext.count(tag.count, "incident")
+            try sink.write(templates.render("tag", values), to: path)
+
+        case .standalonePage(let index):
+            let page = site.pages[index]
+            var values = context.base(outputPath: path, description: page.summary)
+            values["page"] = ["title": page.title, "slug": page.slug, "body": markdown.render(page.body)] as [String: Any]
+            try sink.write(templates.render("page", values), to: path)
+
+        case .asset(let assetPath):
+            try sink.write(templates.assets[assetPath] ?? "", to: path)
+
+        case .staticFile(let relativePath):
+            try sink.copy(fileAt: staticRoot + "/" + relativePath, to: path)
+        }
+    }
+
+    private var indexPagination: Pagination {
+        Self.pagination(folder: "", count: site.incidents.count, site: site)
+    }
+
+    private func tagPagination(_ tag: Tag) -> Pagination {
+        Self.pagination(folder: "tags/\(tag.slug)/", count: tag.count, site: site)
+    }
+
+    /// `folder` is the list's folder in the output ("" or "tags/<slug>/"); its URL is the same path, percent-encoded.
+    private static func pagination(folder: String, count: Int, site: Site) -> Pagination {
+        let url = folder.split(separator: "/").map { Slug.urlEncoded(String($0)) + "/" }.joined()
+        return Pagination(outputFolder: folder, listURL: url, itemCount: count, perPage: site.config.perPage)
+    }
+}
+
+/// Keeps the first error thrown by parallel jobs, so the others can stop early.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    var hasError: Bool { lock.withLock { stored != nil } }
+    var error: Error? { lock.withLock { stored } }
+    func record(_ error: Error) { lock.withLock { if stored == nil { stored = error } } }
+}

@@ -1,0 +1,47 @@
+extension BuiltinTheme {
+    /// The page shell every other template inherits: `{{<layout}}` with the blocks
+    /// `title`, `head` and `main`.
+    static let layout = #"""
+<!DOCTYPE html>
+<html lang="{{site.language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<title>{{$title}}{{site.title}}{{/title}}</title>
+{{#description}}
+<meta name="description" content="{{description}}">
+{{/description}}
+<meta name="generator" content="incidents">
+<link rel="stylesheet" href="{{root}}assets/style.css">
+{{$head}}{{/head}}
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+<div class="wrap">
+<a class="site-title" href="{{root}}">{{site.title}}</a>
+<nav aria-label="Site">
+<ul>
+<li><a href="{{root}}">Incidents</a></li>
+<li><a href="{{root}}tags/">Tags</a></li>
+{{#nav}}
+<li><a href="{{root}}{{url}}">{{title}}</a></li>
+{{/nav}}
+</ul>
+</nav>
+</div>
+</header>
+<main id="main" class="wrap">
+{{$main}}{{/main}}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+{{> footer}}
+</div>
+</footer>
+</body>
+</html>
+
+"""#
+}
