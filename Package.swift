@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "IncidentsCoreTests",
             dependencies: ["IncidentsCore"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

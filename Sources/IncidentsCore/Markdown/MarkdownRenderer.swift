@@ -1,3 +1,4 @@
+import Foundation
 internal import CCmarkGFM
 
 /// Renders GitHub Flavored Markdown to HTML with cmark-gfm: tables, strikethrough,
@@ -20,6 +21,14 @@ public struct MarkdownRenderer: Sendable {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// cmark-gfm keeps the table of "special" inline characters in a process-wide array:
+    /// each parser adds its extensions' characters (`:` and `w` for autolinks, `~`, `|`)
+    /// when inline parsing starts and removes them when it ends (cmark-gfm issue #221).
+    /// Two documents parsing inlines at once would drop each other's autolinks, so that
+    /// step, `cmark_parser_finish`, runs one at a time; block parsing and HTML rendering
+    /// stay parallel.
+    private static let inlineParsingLock = NSLock()
 
     private var options: Int32 {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
@@ -44,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = Self.inlineParsingLock.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
