@@ -5,6 +5,13 @@
 #endif
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
+
+/// memmem (a GNU extension Swift's Glibc module does not show): the first
+/// occurrence of `needle` in `haystack`, or NULL.
+static inline void *incidents_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length);
+}
 
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise.

@@ -113,3 +113,20 @@ import Testing
         return files
     }
 }
+
+@Suite struct SiteConfigTests {
+    @Test func everySettingIsOptional() throws {
+        let config = try SiteConfigParser.parse("description: Only a description\n").get()
+        #expect(config.title == "Incidents")
+        #expect(config.perPage == 50)
+        #expect(config.description == "Only a description")
+        #expect(try SiteConfigParser.parse("").get() == SiteConfig())
+    }
+
+    @Test func baseURLGetsATrailingSlash() throws {
+        #expect(try SiteConfigParser.parse("base_url: https://example.org/db\n").get().baseURL == "https://example.org/db/")
+        #expect(SiteConfigParser.parse("base_url: /db\n").map(\.baseURL) == .failure(BuildFailure([Diagnostic(
+            SourceLocation(file: "site.yml", line: 1, column: 11), key: "base_url",
+            #""/db" is not an absolute URL, expected one such as https://example.org/incidents/"#)])))
+    }
+}

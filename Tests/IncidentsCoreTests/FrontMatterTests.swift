@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func acceptsByteOrderMarkAndCRLF() throws {
-        let text = "\u{FEFF}" + incidentFile(body: "Line one.\nLine two.\n").replacingAll("\n", with: "\r\n")
+        let text = "\u{FEFF}" + incidentFile(body: "Line one.\nLine two.\n").split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         let parsed = try incident(text)
         #expect(parsed.title == "A test incident")
         #expect(parsed.body == "Line one.\nLine two.\n")

@@ -86,14 +86,26 @@ public struct SiteLoader: Sendable {
     }
 
     /// `transform` applied to every element on all cores; results keep the input order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    /// The caller guarantees `transform` may run on several threads at once (it reads
+    /// shared values and writes nothing shared), which the type system cannot see
+    /// through `[String: Any]` template values.
+    static func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
-        let results = UnsafeResultBuffer<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, transform(items[index]))
+        return withoutActuallyEscaping(transform) { transform in
+            let work = UncheckedSendable((items: items, transform: transform))
+            let results = UnsafeResultBuffer<R>(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                results.set(index, work.value.transform(work.value.items[index]))
+            }
+            return results.values
         }
-        return results.values
     }
+}
+
+/// A value handed to parallel workers that only read it.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Slots written by exactly one parallel iteration each, read after all have finished.

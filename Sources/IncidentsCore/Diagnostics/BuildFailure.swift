@@ -2,7 +2,7 @@
 ///
 /// The build collects the errors of all files before throwing, so one bad file
 /// never hides the problems of another.
-public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+public struct BuildFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {

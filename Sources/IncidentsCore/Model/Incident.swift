@@ -21,7 +21,11 @@ public struct Incident: Sendable {
     public var litigationStatus: String?
     public var regulatoryBody: String?
     /// Tags as the editor spelled them, in the order given, without repeats.
-    public var tags: [String]
+    public var tags: [String] {
+        didSet { tagSlugs = tags.map(Slug.forTag) }
+    }
+    /// The slug of each tag, computed once: lists and pages ask for them many times.
+    public private(set) var tagSlugs: [String] = []
     public var sources: [Source]
     public var draft: Bool
     /// Keys the contract does not define, handed to templates as `params`.

@@ -18,8 +18,7 @@ extension Tag {
         var members: [String: [Int]] = [:]
         for (position, incident) in incidents.enumerated() {
             var seen: Set<String> = []
-            for name in incident.tags {
-                let slug = Slug.forTag(name)
+            for (name, slug) in zip(incident.tags, incident.tagSlugs) {
                 spellings[slug, default: [:]][name, default: 0] += 1
                 if seen.insert(slug).inserted {
                     members[slug, default: []].append(position)

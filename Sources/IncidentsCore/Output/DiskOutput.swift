@@ -87,10 +87,28 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
     private func prepareParent(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
         let directory = String(path[..<slash])
-        let isNew = lock.withLock { createdDirectories.insert(directory).inserted }
-        if isNew {
-            try FileManager.default.createDirectory(atPath: stagingPath + "/" + directory, withIntermediateDirectories: true)
+        try createDirectory(directory)
+    }
+
+    /// `mkdir` directly, parents first when missing: FileManager's recursive creation
+    /// stats every component and cost more than writing the page.
+    private func createDirectory(_ directory: String) throws {
+        guard lock.withLock({ !createdDirectories.contains(directory) }) else { return }
+        let path = stagingPath + "/" + directory
+        if mkdir(path, 0o755) != 0 {
+            switch errno {
+            case EEXIST:
+                break
+            case ENOENT:
+                if let slash = directory.lastIndex(of: "/") { try createDirectory(String(directory[..<slash])) }
+                if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                    throw OutputError("could not create the folder \(path): \(String(cString: strerror(errno)))")
+                }
+            default:
+                throw OutputError("could not create the folder \(path): \(String(cString: strerror(errno)))")
+            }
         }
+        lock.withLock { _ = createdDirectories.insert(directory) }
     }
 
     private static func writeFile(at path: String, bytes: UnsafeBufferPointer<UInt8>) throws {

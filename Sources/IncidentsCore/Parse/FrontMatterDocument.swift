@@ -12,46 +12,55 @@ struct FrontMatterDocument {
     var body: String
 
     /// Splits `text` or explains, with a location, why it has no usable front matter.
+    /// Works on UTF-8 bytes: fences are ASCII, and grapheme-by-grapheme scanning of
+    /// every file was a visible part of large builds.
     static func split(_ text: String, path: String) throws(BuildFailure) -> FrontMatterDocument {
-        var text = Substring(text)
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let normalized = text.utf8.contains(UInt8(ascii: "\r")) ? Substring(text.replacingCRLF()) : text
+        var text = text
+        if text.utf8.contains(UInt8(ascii: "\r")) { text = text.replacingCRLF() }
+        var bytes = text.utf8[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
 
-        var lines = normalized.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first) else {
-            let message = normalized.isEmpty
+        let firstLineEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        guard isFence(bytes[bytes.startIndex..<firstLineEnd]) else {
+            let firstLine = String(Substring(bytes[bytes.startIndex..<firstLineEnd]))
+            let message = bytes.isEmpty
                 ? "the file is empty, expected front matter between two '---' lines"
-                : "no front matter: expected the first line to be '---', found \(quoted(lines.first ?? ""))"
+                : "no front matter: expected the first line to be '---', found \(quoted(firstLine))"
             throw BuildFailure(Diagnostic(SourceLocation(file: path, line: 1, column: 1), message))
         }
-        let rest = lines.count > 1 ? lines.removeLast() : ""
-        // Find the closing fence: a line that is exactly `---` (trailing spaces allowed).
-        var lineStart = rest.startIndex
-        while true {
-            let lineEnd = rest[lineStart...].firstIndex(of: "\n") ?? rest.endIndex
-            if isFence(rest[lineStart..<lineEnd]) {
-                let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : lineEnd
+        guard firstLineEnd < bytes.endIndex else { throw unclosed(path) }
+        let yamlStart = bytes.index(after: firstLineEnd)
+        var lineStart = yamlStart
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            if isFence(bytes[lineStart..<lineEnd]) {
+                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
                 return FrontMatterDocument(
-                    yaml: String(rest[rest.startIndex..<lineStart]),
+                    yaml: String(Substring(bytes[yamlStart..<lineStart])),
                     yamlFirstLine: 2,
-                    body: String(rest[bodyStart...])
+                    body: String(Substring(bytes[bodyStart...]))
                 )
             }
-            if lineEnd == rest.endIndex { break }
-            lineStart = rest.index(after: lineEnd)
+            guard lineEnd < bytes.endIndex else { break }
+            lineStart = bytes.index(after: lineEnd)
         }
-        throw BuildFailure(Diagnostic(
-            SourceLocation(file: path, line: 1, column: 1),
-            "the front matter opened here is never closed: expected a line '---' after it"
-        ))
+        throw unclosed(path)
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    private static func unclosed(_ path: String) -> BuildFailure {
+        BuildFailure(Diagnostic(SourceLocation(file: path, line: 1, column: 1),
+                                "the front matter opened here is never closed: expected a line '---' after it"))
     }
 
-    private static func quoted(_ line: Substring) -> String {
-        let shown = line.count > 40 ? line.prefix(40) + "…" : line
+    /// `---`, optionally followed by spaces or tabs.
+    private static func isFence(_ line: Substring.UTF8View.SubSequence) -> Bool {
+        let dash = UInt8(ascii: "-")
+        guard line.count >= 3, line.prefix(3).allSatisfy({ $0 == dash }) else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    private static func quoted(_ line: String) -> String {
+        let shown = line.count > 40 ? line.prefix(40) + "…" : Substring(line)
         return "\"\(shown)\""
     }
 }
@@ -59,22 +68,22 @@ struct FrontMatterDocument {
 extension StringProtocol {
     /// The text with every CRLF (and lone CR) turned into LF.
     func replacingCRLF() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
         var previousWasCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\r" {
-                result.unicodeScalars.append("\n")
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\r") {
+                output.append(UInt8(ascii: "\n"))
                 previousWasCR = true
                 continue
             }
-            if scalar == "\n" && previousWasCR {
+            if byte == UInt8(ascii: "\n") && previousWasCR {
                 previousWasCR = false
                 continue
             }
             previousWasCR = false
-            result.unicodeScalars.append(scalar)
+            output.append(byte)
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 }

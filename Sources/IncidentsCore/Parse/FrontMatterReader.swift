@@ -24,7 +24,9 @@ struct FrontMatterReader {
         self.yaml = document.yaml
         let root: Node?
         do {
-            root = try Yams.compose(yaml: document.yaml)
+            // `.basic` resolves no tags by regex (see ScalarKind); an explicit encoding keeps
+            // Yams from reading the process environment for every file.
+            root = try Yams.compose(yaml: document.yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw BuildFailure(Self.diagnostic(for: error, path: path, lineOffset: lineOffset, yaml: document.yaml))
         } catch {
@@ -80,7 +82,7 @@ struct FrontMatterReader {
     }
 
     mutating func text(_ node: Node, key: String, required: Bool, what: String) -> String? {
-        guard case .scalar(let scalar) = node, Self.tagName(node) == .str else {
+        guard case .scalar(let scalar) = node, ScalarKind(scalar) == .text else {
             report(node, key: key, "found \(Self.describe(node)), expected \(what)" + (node.scalar != nil ? " (put it in quotes)" : ""))
             return nil
         }
@@ -228,25 +230,19 @@ struct FrontMatterReader {
 
     // MARK: Describing values and errors
 
-    /// The resolved YAML type of a node (str, int, bool, null, timestamp…).
-    static func tagName(_ node: Node) -> Yams.Tag.Name {
-        Yams.Tag.Name(rawValue: node.tag.rawValue)
-    }
-
     static func isNull(_ node: Node) -> Bool {
-        node.scalar != nil && tagName(node) == .null
+        node.scalar.map { ScalarKind($0) == .null } ?? false
     }
 
     /// What a value is, in the words of "found …": `number 12`, `a list`, `"text"`.
     static func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar):
-            switch tagName(node) {
+            switch ScalarKind(scalar) {
             case .null: return "nothing"
             case .bool: return "true/false value \(scalar.string)"
-            case .int, .float: return "number \(scalar.string)"
-            case .timestamp: return "date \(scalar.string)"
-            default: return quote(scalar.string)
+            case .number: return "number \(scalar.string)"
+            case .text: return quote(scalar.string)
             }
         case .sequence: return "a list"
         case .mapping: return "a map of keys"

@@ -41,12 +41,13 @@ public enum IncidentParser {
             litigationStatus: reader.text("litigation_status"),
             regulatoryBody: reader.text("regulatory_body"),
             tags: tags,
+            tagSlugs: tags.map(Slug.forTag),
             sources: sources,
             draft: reader.bool("draft") ?? false,
             extraParams: [:],
             body: document.body
         )
-        for name in tags where Slug.forTag(name).isEmpty {
+        for (name, slug) in zip(incident.tags, incident.tagSlugs) where slug.isEmpty {
             reader.report(nil, key: "tags", "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL")
         }
         incident.extraParams = reader.remainingParams()

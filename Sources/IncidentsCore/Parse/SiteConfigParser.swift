@@ -14,7 +14,7 @@ public enum SiteConfigParser {
         } catch {
             return .failure(error)
         }
-        if let title = reader.text("title", required: true, what: "the site's title as text") { config.title = title }
+        if let title = reader.text("title", what: "the site's title as text") { config.title = title }
         config.description = reader.text("description")
         if let language = reader.text("language", what: "a language code such as en or fr-CA") { config.language = language }
         if let node = reader.take("base_url"),

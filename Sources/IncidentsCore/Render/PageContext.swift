@@ -49,10 +49,9 @@ struct PageContext {
         return values
     }
 
-    func tagLinks(_ names: [String]) -> [[String: Any]] {
+    func tagLinks(_ incident: Incident) -> [[String: Any]] {
         var seen: Set<String> = []
-        return names.compactMap { name in
-            let slug = Slug.forTag(name)
+        return zip(incident.tags, incident.tagSlugs).compactMap { name, slug in
             guard seen.insert(slug).inserted else { return nil }
             return ["name": tagNames[slug] ?? name, "slug": slug, "url": Self.tagURL(slug)]
         }
@@ -64,7 +63,7 @@ struct PageContext {
 
     /// An incident as a list item: what index and tag pages show.
     func card(_ incident: Incident) -> [String: Any] {
-        let tags = tagLinks(incident.tags)
+        let tags = tagLinks(incident)
         var card: [String: Any] = [
             "title": incident.title,
             "slug": incident.slug,
@@ -117,14 +116,15 @@ struct PageContext {
         ]
         return rows.compactMap { key, label, value, date in
             guard let value else { return nil }
-            var row: [String: Any] = ["key": key, "label": label, "value": value]
-            if let date { row["datetime"] = date.description }
+            // `false` rather than absent: a missing key makes Mustache search every
+            // enclosing context, which showed in profiles of large sites.
+            let row: [String: Any] = ["key": key, "label": label, "value": value, "datetime": date.map(\.description) ?? false]
             return row
         }
     }
 
     static func source(_ source: Source, root: String) -> [String: Any] {
-        var values: [String: Any] = ["title": source.title]
+        var values: [String: Any] = ["title": source.title, "href": false, "meta": false]
         let meta = [source.publisher, source.date?.displayText, source.type].compactMap { $0 }
         if !meta.isEmpty { values["meta"] = meta.joined(separator: " · ") }
         if let url = source.url {

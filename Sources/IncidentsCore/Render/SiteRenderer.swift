@@ -26,6 +26,9 @@ public struct SiteRenderer: @unchecked Sendable {
     private let context: PageContext
     /// List-item values of each incident, computed once and shared by every list page.
     private let cards: [[String: Any]]
+    /// Each incident's card rendered once per page depth and reused by every list
+    /// that shows it (an incident appears on the index and on each of its tags' pages).
+    private let cardHTML = RenderedCards()
     private let jobs: [Job]
 
     public init(site: Site, templates: TemplateSet) {
@@ -34,7 +37,7 @@ public struct SiteRenderer: @unchecked Sendable {
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
         let context = PageContext(site: site)
         self.context = context
-        self.cards = site.incidents.map(context.card)
+        self.cards = SiteLoader.parallelMap(site.incidents, context.card)
         var jobs: [Job] = site.incidents.indices.map(Job.incident)
         jobs += (1...Self.pagination(folder: "", count: site.incidents.count, site: site).pageCount).map { Job.index(page: $0) }
         jobs.append(.tagsOverview)
@@ -109,7 +112,7 @@ public struct SiteRenderer: @unchecked Sendable {
         case .index(let page):
             let pagination = indexPagination
             var values = context.base(outputPath: path, description: nil)
-            values["incidents"] = Array(cards[pagination.itemRange(page: page)])
+            values["incidents"] = pagination.itemRange(page: page).map { listItem($0, root: root) }
             values["pagination"] = pagination.values(page: page)
             values["count"] = site.incidents.count
             values["count_text"] = PageContext.count(site.incidents.count, "incident")
@@ -130,7 +133,7 @@ public struct SiteRenderer: @unchecked Sendable {
             let pagination = tagPagination(tag)
             var values = context.base(outputPath: path, description: "Incidents tagged \(tag.name) in \(site.config.title).")
             values["tag"] = ["name": tag.name, "slug": tag.slug, "url": PageContext.tagURL(tag.slug), "count": tag.count] as [String: Any]
-            values["incidents"] = pagination.itemRange(page: page).map { cards[tag.incidentIndices[$0]] }
+            values["incidents"] = pagination.itemRange(page: page).map { listItem(tag.incidentIndices[$0], root: root) }
             values["pagination"] = pagination.values(page: page)
             values["count"] = tag.count
             values["count_text"] = PageContext.count(tag.count, "incident")
@@ -150,6 +153,17 @@ public struct SiteRenderer: @unchecked Sendable {
         }
     }
 
+    /// A card's values plus `html`, the card rendered through `incident-card` for this page's depth.
+    private func listItem(_ incident: Int, root: String) -> [String: Any] {
+        var item = cards[incident]
+        item["html"] = cardHTML.html(incident: incident, root: root) {
+            var values = item
+            values["root"] = root
+            return templates.render("incident-card", values)
+        }
+        return item
+    }
+
     private var indexPagination: Pagination {
         Self.pagination(folder: "", count: site.incidents.count, site: site)
     }
@@ -162,6 +176,20 @@ public struct SiteRenderer: @unchecked Sendable {
     private static func pagination(folder: String, count: Int, site: Site) -> Pagination {
         let url = folder.split(separator: "/").map { Slug.urlEncoded(String($0)) + "/" }.joined()
         return Pagination(outputFolder: folder, listURL: url, itemCount: count, perPage: site.config.perPage)
+    }
+}
+
+/// Rendered cards by incident and root, filled by whichever job needs one first.
+private final class RenderedCards: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: [Int: String]] = [:]
+
+    func html(incident: Int, root: String, render: () -> String) -> String {
+        if let cached = lock.withLock({ storage[root]?[incident] }) { return cached }
+        // Rendered outside the lock; two jobs racing for the same card render equal text.
+        let html = render()
+        lock.withLock { storage[root, default: [:]][incident] = html }
+        return html
     }
 }
 

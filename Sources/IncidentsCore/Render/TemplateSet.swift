@@ -27,15 +27,19 @@ public struct TemplateSet: Sendable {
                 assets["assets/style.css"] = text
             }
         }
+        _ = HTMLEscaping.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma sits on line 1: columns there are shifted by its length.
+                let shift = error.context.lineNumber == 1 ? HTMLEscaping.pragma.count : 0
                 diagnostics.append(Diagnostic(
-                    SourceLocation(file: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                    "template error: \(Self.explain(error.error)) in line \(Self.quote(error.context.line))"
+                    SourceLocation(file: source.path, line: error.context.lineNumber,
+                                   column: max(1, error.context.columnNumber + 1 - shift)),
+                    "template error: \(Self.explain(error.error)) in line \(Self.quote(String(error.context.line.dropFirst(error.context.lineNumber == 1 ? HTMLEscaping.pragma.count : 0))))"
                 ))
             } catch {
                 diagnostics.append(Diagnostic(SourceLocation(file: source.path, line: 1, column: 1), "template error: \(error)"))

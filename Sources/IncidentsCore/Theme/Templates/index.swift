@@ -11,7 +11,7 @@ extension BuiltinTheme {
 <p class="count">{{count_text}}{{#pagination.is_paged}} · page {{pagination.current}} of {{pagination.total}}{{/pagination.is_paged}}</p>
 <ol class="incident-list">
 {{#incidents}}
-{{> incident-card}}
+{{{html}}}
 {{/incidents}}
 </ol>
 {{> pagination}}
