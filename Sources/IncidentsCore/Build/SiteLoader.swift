@@ -14,7 +14,31 @@ public struct SiteLoader: Sendable {
     }
 
     public func load() throws(BuildFailure) -> (site: Site, templates: TemplateSet) {
-        var diagnostics = directory.diagnostics
+        let incidents = parseIncidents(directory.incidentFiles)
+        var diagnostics: [Diagnostic] = []
+        var parsed: [Incident] = []
+        for result in incidents {
+            switch result {
+            case .success(let incident): parsed.append(incident)
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+        return try assemble(incidents: parsed, problems: diagnostics)
+    }
+
+    /// Reads and parses incident files in parallel, in the order given.
+    public func parseIncidents(_ paths: [String]) -> [Result<Incident, BuildFailure>] {
+        let directory = directory
+        return Self.parallelMap(paths) { path in
+            directory.readText(path).flatMap { IncidentParser.parse($0, path: path) }
+        }
+    }
+
+    /// Completes a load from parsed incidents: reads settings, pages and templates,
+    /// checks what involves several files (duplicate slugs), and throws every problem,
+    /// including `problems` found earlier, if there are any.
+    public func assemble(incidents: [Incident], problems: [Diagnostic]) throws(BuildFailure) -> (site: Site, templates: TemplateSet) {
+        var diagnostics = directory.diagnostics + problems
 
         var config = SiteConfig()
         if directory.hasConfig {
@@ -24,21 +48,8 @@ public struct SiteLoader: Sendable {
             }
         }
 
-        let incidentResults = Self.parallelMap(directory.incidentFiles) { path in
-            directory.readText(path).flatMap { IncidentParser.parse($0, path: path) }
-        }
-        let pageResults = Self.parallelMap(directory.pageFiles) { path in
-            directory.readText(path).flatMap { PageParser.parse($0, path: path) }
-        }
-        var incidents: [Incident] = []
-        for result in incidentResults {
-            switch result {
-            case .success(let incident): incidents.append(incident)
-            case .failure(let failure): diagnostics += failure.diagnostics
-            }
-        }
         var pages: [StandalonePage] = []
-        for result in pageResults {
+        for result in Self.parallelMap(directory.pageFiles, { path in directory.readText(path).flatMap { PageParser.parse($0, path: path) } }) {
             switch result {
             case .success(let page): pages.append(page)
             case .failure(let failure): diagnostics += failure.diagnostics

@@ -55,6 +55,13 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         try Self.writeFile(at: stagingPath + "/" + path, bytes: [UInt8](data))
     }
 
+    public func remove(_ path: String) throws {
+        try UnsafeOutputPath.check(path)
+        if unlink(stagingPath + "/" + path) != 0 && errno != ENOENT {
+            throw OutputError("could not remove \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Puts the staged site in place of the output folder, atomically when one exists.
     public func commit() throws {
         lock.withLock { finished = true }

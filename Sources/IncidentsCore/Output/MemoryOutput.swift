@@ -19,6 +19,11 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
         lock.withLock { storage[path] = bytes }
     }
 
+    public func remove(_ path: String) throws {
+        try UnsafeOutputPath.check(path)
+        _ = lock.withLock { storage.removeValue(forKey: path) }
+    }
+
     /// Every file written, by path.
     public var files: [String: [UInt8]] { lock.withLock { storage } }
 

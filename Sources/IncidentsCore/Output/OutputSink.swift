@@ -7,6 +7,8 @@ public protocol OutputSink: Sendable {
     func write(_ contents: String, to path: String) throws
     /// Copies a file from the site (a `static/` file) unchanged.
     func copy(fileAt sourcePath: String, to path: String) throws
+    /// Removes a file written earlier (a page whose incident was deleted).
+    func remove(_ path: String) throws
 }
 
 /// Refused when a path would leave the output folder; generated paths come from

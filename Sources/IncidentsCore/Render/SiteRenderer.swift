@@ -24,8 +24,8 @@ public struct SiteRenderer: @unchecked Sendable {
     public let templates: TemplateSet
     private let markdown: MarkdownRenderer
     private let context: PageContext
-    /// List-item values of each incident, computed once and shared by every list page.
-    private let cards: [[String: Any]]
+    /// List-item values of each incident, computed when first needed and shared by every list page.
+    private let cards: CardValues
     /// Each incident's card rendered once per page depth and reused by every list
     /// that shows it (an incident appears on the index and on each of its tags' pages).
     private let cardHTML = RenderedCards()
@@ -37,7 +37,7 @@ public struct SiteRenderer: @unchecked Sendable {
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
         let context = PageContext(site: site)
         self.context = context
-        self.cards = SiteLoader.parallelMap(site.incidents, context.card)
+        self.cards = CardValues(site: site, context: context)
         var jobs: [Job] = site.incidents.indices.map(Job.incident)
         jobs += (1...Self.pagination(folder: "", count: site.incidents.count, site: site).pageCount).map { Job.index(page: $0) }
         jobs.append(.tagsOverview)
@@ -65,24 +65,81 @@ public struct SiteRenderer: @unchecked Sendable {
 
     /// Renders and writes every file; `staticRoot` is the folder `static/` files are copied from.
     /// Returns the number of files written. With `parallel`, jobs run on all cores.
+    /// With `only`, writes just the files at those output paths (an incremental rebuild).
     @discardableResult
-    public func render(to sink: some OutputSink, staticRoot: String, parallel: Bool = true) throws -> Int {
+    public func render(to sink: some OutputSink, staticRoot: String, parallel: Bool = true, only: Set<String>? = nil) throws -> Int {
+        let selected = only.map { paths in jobs.filter { paths.contains(outputPath($0)) } } ?? jobs
         let failures = FirstError()
         let run = { @Sendable (index: Int) in
             guard !failures.hasError else { return }
             do {
-                try self.perform(self.jobs[index], sink: sink, staticRoot: staticRoot)
+                try self.perform(selected[index], sink: sink, staticRoot: staticRoot)
             } catch {
                 failures.record(error)
             }
         }
         if parallel {
-            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: run)
+            DispatchQueue.concurrentPerform(iterations: selected.count, execute: run)
         } else {
-            jobs.indices.forEach(run)
+            selected.indices.forEach(run)
         }
         if let error = failures.error { throw error }
-        return jobs.count
+        return selected.count
+    }
+
+    /// A number per output file that changes whenever the file's content would:
+    /// what an incremental rebuild compares to know which pages to write again.
+    ///
+    /// `source` gives a fingerprint of each incident's file (its text); everything
+    /// else a page shows comes from the values hashed here. Site-wide inputs
+    /// (settings, templates, standalone pages, static files) are not included:
+    /// a change to them means a full rebuild.
+    public func fingerprints(source: (Incident) -> Int) -> [String: Int] {
+        let incidentPrints = site.incidents.map { incident -> Int in
+            var hasher = Hasher()
+            hasher.combine(source(incident))
+            // A tag's display name depends on other incidents' spellings.
+            for slug in incident.tagSlugs { hasher.combine(context.tagNames[slug]) }
+            return hasher.finalize()
+        }
+        var result: [String: Int] = [:]
+        result.reserveCapacity(jobs.count)
+        for job in jobs {
+            var hasher = Hasher()
+            switch job {
+            case .incident(let index):
+                hasher.combine(incidentPrints[index])
+            case .index(let page):
+                let pagination = indexPagination
+                hasher.combine(page)
+                hasher.combine(pagination.pageCount)
+                hasher.combine(site.incidents.count)
+                for position in pagination.itemRange(page: page) { hasher.combine(incidentPrints[position]) }
+            case .tagsOverview:
+                for tag in site.tags {
+                    hasher.combine(tag.slug)
+                    hasher.combine(tag.name)
+                    hasher.combine(tag.count)
+                }
+            case .tag(let tagIndex, let page):
+                let tag = site.tags[tagIndex]
+                let pagination = tagPagination(tag)
+                hasher.combine(tag.name)
+                hasher.combine(page)
+                hasher.combine(pagination.pageCount)
+                hasher.combine(tag.count)
+                for position in pagination.itemRange(page: page) { hasher.combine(incidentPrints[tag.incidentIndices[position]]) }
+            case .standalonePage(let index):
+                hasher.combine(site.pages[index].title)
+                hasher.combine(site.pages[index].body)
+            case .asset(let path):
+                hasher.combine(templates.assets[path])
+            case .staticFile(let path):
+                hasher.combine(path)
+            }
+            result[outputPath(job)] = hasher.finalize()
+        }
+        return result
     }
 
     // MARK: Jobs
@@ -155,10 +212,10 @@ public struct SiteRenderer: @unchecked Sendable {
 
     /// A card's values plus `html`, the card rendered through `incident-card` for this page's depth.
     private func listItem(_ incident: Int, root: String) -> [String: Any] {
-        var item = cards[incident]
+        var item = cards.values(incident)
         item["html"] = cardHTML.html(incident: incident, root: root) {
             var values = item
-            values["root"] = root
+            values["root"] = RenderedCards.rootPlaceholder
             return templates.render("incident-card", values)
         }
         return item
@@ -179,17 +236,46 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 }
 
-/// Rendered cards by incident and root, filled by whichever job needs one first.
-private final class RenderedCards: @unchecked Sendable {
+/// Card values by incident position, built on first use: an incremental rebuild
+/// needs only the few on the pages it writes again.
+private final class CardValues: @unchecked Sendable {
+    private let site: Site
+    private let context: PageContext
     private let lock = NSLock()
-    private var storage: [String: [Int: String]] = [:]
+    private var storage: [Int: [String: Any]] = [:]
+
+    init(site: Site, context: PageContext) {
+        self.site = site
+        self.context = context
+    }
+
+    func values(_ incident: Int) -> [String: Any] {
+        if let cached = lock.withLock({ storage[incident] }) { return cached }
+        let values = context.card(site.incidents[incident])
+        lock.withLock { storage[incident] = values }
+        return values
+    }
+}
+
+/// Each card rendered once, with a placeholder where `{{root}}` goes, then given the
+/// root of each list page that shows it: an incident appears on the index and on every
+/// one of its tags' pages, at up to three depths.
+private final class RenderedCards: @unchecked Sendable {
+    /// Cannot occur in content: files with NUL bytes are refused when read.
+    static let rootPlaceholder = "\u{0}root\u{0}"
+    private let lock = NSLock()
+    private var storage: [Int: String] = [:]
 
     func html(incident: Int, root: String, render: () -> String) -> String {
-        if let cached = lock.withLock({ storage[root]?[incident] }) { return cached }
-        // Rendered outside the lock; two jobs racing for the same card render equal text.
-        let html = render()
-        lock.withLock { storage[root, default: [:]][incident] = html }
-        return html
+        let template: String
+        if let cached = lock.withLock({ storage[incident] }) {
+            template = cached
+        } else {
+            // Rendered outside the lock; two jobs racing for the same card render equal text.
+            template = render()
+            lock.withLock { storage[incident] = template }
+        }
+        return ByteReplacement.replacingAll(Self.rootPlaceholder, with: root, in: template)
     }
 }
 

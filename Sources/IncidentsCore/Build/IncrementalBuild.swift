@@ -1,0 +1,95 @@
+import Foundation
+
+/// A site kept in memory between builds, so that a change to incident files
+/// rewrites only the pages it affects: the path a dev server takes.
+///
+/// The output after `update` is identical to a full build of the same files: each
+/// output file has a fingerprint of everything it shows, and exactly the files whose
+/// fingerprint changed are written again (or removed when they no longer exist).
+/// A change to anything but incident files (settings, templates, pages, static
+/// files) reloads and rewrites the whole site.
+public final class IncrementalBuild {
+    /// What one build or update did.
+    public struct Report: Sendable, Equatable {
+        public var written: [String]
+        public var removed: [String]
+        public var incidents: Int
+        public var tags: Int
+    }
+
+    public let rootPath: String
+    public let includeDrafts: Bool
+    private var loader: SiteLoader
+    /// Parsed incidents and the problems of files that failed, by site-relative path.
+    private var incidents: [String: Incident] = [:]
+    private var problems: [String: [Diagnostic]] = [:]
+    /// A hash of each incident file's text, by path.
+    private var sourcePrints: [String: Int] = [:]
+    /// The fingerprint of every file written last time, by output path.
+    private var outputPrints: [String: Int] = [:]
+
+    public init(rootPath: String, includeDrafts: Bool = false) throws {
+        self.rootPath = rootPath
+        self.includeDrafts = includeDrafts
+        self.loader = SiteLoader(directory: try SiteDirectory(rootPath: rootPath), includeDrafts: includeDrafts)
+    }
+
+    /// Loads every file and writes the whole site into `sink`.
+    @discardableResult
+    public func buildAll(into sink: some OutputSink) throws -> Report {
+        loader = SiteLoader(directory: try SiteDirectory(rootPath: rootPath), includeDrafts: includeDrafts)
+        incidents = [:]
+        problems = [:]
+        sourcePrints = [:]
+        absorb(loader.directory.incidentFiles)
+        return try render(into: sink, everything: true)
+    }
+
+    /// Brings `sink` up to date after the files at `changedPaths` (site-relative)
+    /// were created, edited or deleted. On a validation error nothing is written
+    /// and the error is thrown; the previous output stays as it was.
+    @discardableResult
+    public func update(changedPaths: [String], into sink: some OutputSink) throws -> Report {
+        let incidentChanges = changedPaths.filter { $0.hasPrefix("content/incidents/") && $0.hasSuffix(".md") }
+        guard incidentChanges.count == changedPaths.count, !outputPrints.isEmpty else {
+            return try buildAll(into: sink)
+        }
+        absorb(incidentChanges)
+        return try render(into: sink, everything: false)
+    }
+
+    /// Parses the given incident files again, forgetting those that no longer exist.
+    private func absorb(_ paths: [String]) {
+        let existing = paths.filter { FileManager.default.fileExists(atPath: loader.directory.absolutePath($0)) }
+        for path in paths where !existing.contains(path) {
+            incidents[path] = nil
+            problems[path] = nil
+            sourcePrints[path] = nil
+        }
+        let texts = existing.map { loader.directory.readText($0) }
+        for (path, text) in zip(existing, texts) {
+            incidents[path] = nil
+            problems[path] = nil
+            switch text.flatMap({ IncidentParser.parse($0, path: path) }) {
+            case .success(let incident):
+                incidents[path] = incident
+                sourcePrints[path] = (try? text.get()).hashValue
+            case .failure(let failure):
+                problems[path] = failure.diagnostics
+            }
+        }
+    }
+
+    private func render(into sink: some OutputSink, everything: Bool) throws -> Report {
+        let parsed = incidents.keys.sorted().map { incidents[$0]! }
+        let (site, templates) = try loader.assemble(incidents: parsed, problems: problems.values.flatMap { $0 })
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let prints = renderer.fingerprints { [sourcePrints] incident in sourcePrints[incident.sourcePath] ?? 0 }
+        let changed = everything ? Set(prints.keys) : Set(prints.filter { outputPrints[$0.key] != $0.value }.keys)
+        let removed = outputPrints.keys.filter { prints[$0] == nil }.sorted()
+        try renderer.render(to: sink, staticRoot: loader.directory.absolutePath("static"), only: everything ? nil : changed)
+        for path in removed { try sink.remove(path) }
+        outputPrints = prints
+        return Report(written: changed.sorted(), removed: removed, incidents: site.incidents.count, tags: site.tags.count)
+    }
+}

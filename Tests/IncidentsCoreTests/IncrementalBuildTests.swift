@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import IncidentsCore
+
+/// A rebuild after edits writes few pages, and its output equals a full build's.
+@Suite struct IncrementalBuildTests {
+    /// 30 incidents over three years, five tags, five per page.
+    private func makeSite() throws -> TestSite {
+        var files = ["site.yml": "title: Incremental\nper_page: 5\n"]
+        let tags = ["privacy", "Bias", "chatbot", "AI_safety", "ai-safety"]
+        for number in 1...30 {
+            let year = 2020 + number % 3
+            let chosen = [tags[number % 5], tags[(number * 3) % 5]]
+            files["content/incidents/\(year)/case-\(number).md"] = incidentFile(
+                title: "Case \(number)", severity: ["low", "medium", "high", "critical"][number % 4],
+                dateReported: "\(year)-0\(number % 9 + 1)-1\(number % 9)",
+                extra: "tags: [\(chosen.joined(separator: ", "))]", body: "Body of case \(number).\n")
+        }
+        return try TestSite(files)
+    }
+
+    private func assertSameAsFullBuild(_ site: TestSite, _ output: MemoryOutput) throws {
+        let full = try site.buildInMemory()
+        #expect(output.files.keys.sorted() == full.files.keys.sorted())
+        for (path, bytes) in full.files where output.files[path] != bytes {
+            Issue.record("\(path) differs from a full build")
+        }
+    }
+
+    @Test func editsRewriteOnlyAffectedPagesAndMatchAFullBuild() throws {
+        let site = try makeSite()
+        let output = MemoryOutput()
+        let build = try IncrementalBuild(rootPath: site.root)
+        let first = try build.buildAll(into: output)
+        #expect(first.incidents == 30)
+        try assertSameAsFullBuild(site, output)
+
+        // A body edit: the incident's page and the lists that show its card.
+        let path = "content/incidents/2021/case-7.md"
+        let original = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+        try site.write(path, original.replacingOccurrences(of: "Body of case 7.", with: "A new body."))
+        let bodyEdit = try build.update(changedPaths: [path], into: output)
+        #expect(bodyEdit.written.contains("incidents/case-7/index.html"))
+        #expect(bodyEdit.written.count < 10, "\(bodyEdit.written)")
+        #expect(bodyEdit.removed.isEmpty)
+        try assertSameAsFullBuild(site, output)
+
+        // A date change moves the incident across index pages.
+        try site.write(path, original.replacingOccurrences(of: "date_reported: 2021", with: "date_reported: 2025"))
+        try build.update(changedPaths: [path], into: output)
+        try assertSameAsFullBuild(site, output)
+
+        // A tag spelling that changes a tag's display name, and a new tag.
+        try site.write(path, original.replacingOccurrences(of: "tags: [", with: "tags: [AI_Safety, brand-new, "))
+        try build.update(changedPaths: [path], into: output)
+        try assertSameAsFullBuild(site, output)
+
+        // A new incident, then a deleted one (its page and an emptied tag disappear).
+        try site.write("content/incidents/2024/fresh.md", incidentFile(title: "Fresh", extra: "tags: [lonely]"))
+        try build.update(changedPaths: ["content/incidents/2024/fresh.md"], into: output)
+        #expect(output.text(at: "tags/lonely/index.html") != nil)
+        try FileManager.default.removeItem(atPath: site.root + "/content/incidents/2024/fresh.md")
+        let deletion = try build.update(changedPaths: ["content/incidents/2024/fresh.md"], into: output)
+        // 31 incidents needed a seventh index page; 30 do not.
+        #expect(deletion.removed == ["incidents/fresh/index.html", "page/7/index.html", "tags/lonely/index.html"])
+        try assertSameAsFullBuild(site, output)
+    }
+
+    @Test func anInvalidEditChangesNothing() throws {
+        let site = try makeSite()
+        let output = MemoryOutput()
+        let build = try IncrementalBuild(rootPath: site.root)
+        try build.buildAll(into: output)
+        let before = output.files
+        try site.write("content/incidents/2020/case-3.md", "---\ntitle: Broken\nseverity: hgh\n---\n")
+        #expect(throws: BuildFailure.self) { try build.update(changedPaths: ["content/incidents/2020/case-3.md"], into: output) }
+        #expect(output.files == before)
+    }
+
+    @Test func templateChangesRebuildEverything() throws {
+        let site = try makeSite()
+        let output = MemoryOutput()
+        let build = try IncrementalBuild(rootPath: site.root)
+        try build.buildAll(into: output)
+        try site.write("templates/footer.mustache", "<p>New footer</p>\n")
+        let report = try build.update(changedPaths: ["templates/footer.mustache"], into: output)
+        #expect(report.written.count == output.files.count)
+        #expect(output.text(at: "index.html")?.contains("<p>New footer</p>") == true)
+        try assertSameAsFullBuild(site, output)
+    }
+}
