@@ -37,6 +37,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Prints rebuild figures for docs/performance.md; run by benchmarks/run.sh.
+        .executableTarget(
+            name: "incidents-benchmark",
+            dependencies: ["IncidentsCore"]
+        ),
         .testTarget(
             name: "IncidentsCoreTests",
             dependencies: ["IncidentsCore"],

@@ -20,6 +20,8 @@ public final class IncrementalBuild {
     public let rootPath: String
     public let includeDrafts: Bool
     private var loader: SiteLoader
+    /// Settings, pages and templates, read again only on a full build.
+    private var siteWide: SiteLoader.SiteWide?
     /// Parsed incidents and the problems of files that failed, by site-relative path.
     private var incidents: [String: Incident] = [:]
     private var problems: [String: [Diagnostic]] = [:]
@@ -27,6 +29,8 @@ public final class IncrementalBuild {
     private var sourcePrints: [String: Int] = [:]
     /// The fingerprint of every file written last time, by output path.
     private var outputPrints: [String: Int] = [:]
+    /// Rendered cards by incident fingerprint, kept while settings and templates stay the same.
+    private var cards = RenderedCards()
 
     public init(rootPath: String, includeDrafts: Bool = false) throws {
         self.rootPath = rootPath
@@ -41,6 +45,8 @@ public final class IncrementalBuild {
         incidents = [:]
         problems = [:]
         sourcePrints = [:]
+        siteWide = loader.loadSiteWide()
+        cards = RenderedCards()
         absorb(loader.directory.incidentFiles)
         return try render(into: sink, everything: true)
     }
@@ -81,10 +87,13 @@ public final class IncrementalBuild {
     }
 
     private func render(into sink: some OutputSink, everything: Bool) throws -> Report {
-        let parsed = incidents.keys.sorted().map { incidents[$0]! }
-        let (site, templates) = try loader.assemble(incidents: parsed, problems: problems.values.flatMap { $0 })
-        let renderer = SiteRenderer(site: site, templates: templates)
-        let prints = renderer.fingerprints { [sourcePrints] incident in sourcePrints[incident.sourcePath] ?? 0 }
+        // Site orders incidents itself (by date, title and unique slug), so dictionary order is fine.
+        let (site, templates) = try loader.assemble(incidents: Array(incidents.values), problems: problems.values.flatMap { $0 },
+                                                    siteWide: siteWide)
+        let incidentPrints = SiteRenderer.incidentFingerprints(site: site) { [sourcePrints] in sourcePrints[$0.sourcePath] ?? 0 }
+        cards.keepOnly(Set(incidentPrints))
+        let renderer = SiteRenderer(site: site, templates: templates, cardCache: cards, cardKeys: incidentPrints)
+        let prints = renderer.fingerprints(incidentPrints: incidentPrints)
         let changed = everything ? Set(prints.keys) : Set(prints.filter { outputPrints[$0.key] != $0.value }.keys)
         let removed = outputPrints.keys.filter { prints[$0] == nil }.sorted()
         try renderer.render(to: sink, staticRoot: loader.directory.absolutePath("static"), only: everything ? nil : changed)

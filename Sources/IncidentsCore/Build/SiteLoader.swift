@@ -34,12 +34,18 @@ public struct SiteLoader: Sendable {
         }
     }
 
-    /// Completes a load from parsed incidents: reads settings, pages and templates,
-    /// checks what involves several files (duplicate slugs), and throws every problem,
-    /// including `problems` found earlier, if there are any.
-    public func assemble(incidents: [Incident], problems: [Diagnostic]) throws(BuildFailure) -> (site: Site, templates: TemplateSet) {
-        var diagnostics = directory.diagnostics + problems
+    /// Everything of a site but its incidents: settings, standalone pages and templates,
+    /// with the problems found in them. An incremental rebuild keeps it while only
+    /// incident files change.
+    public struct SiteWide: Sendable {
+        public var config: SiteConfig
+        public var pages: [StandalonePage]
+        public var templates: TemplateSet?
+        public var diagnostics: [Diagnostic]
+    }
 
+    public func loadSiteWide() -> SiteWide {
+        var diagnostics = directory.diagnostics
         var config = SiteConfig()
         if directory.hasConfig {
             switch directory.readText("site.yml").flatMap({ SiteConfigParser.parse($0) }) {
@@ -55,7 +61,6 @@ public struct SiteLoader: Sendable {
             case .failure(let failure): diagnostics += failure.diagnostics
             }
         }
-        diagnostics += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath) }, what: "incident")
         diagnostics += Self.duplicateSlugs(pages.map { ($0.slug.lowercased(), $0.sourcePath) }, what: "page")
 
         var overrides: [(path: String, text: String)] = []
@@ -71,12 +76,21 @@ public struct SiteLoader: Sendable {
         } catch {
             diagnostics += error.diagnostics
         }
+        return SiteWide(config: config, pages: pages, templates: templates, diagnostics: diagnostics)
+    }
 
-        guard diagnostics.isEmpty, let templates else { throw BuildFailure(diagnostics) }
+    /// Completes a load from parsed incidents: checks what involves several files
+    /// (duplicate slugs) and throws every problem, including `problems` found earlier
+    /// and those of `siteWide`, if there are any.
+    public func assemble(incidents: [Incident], problems: [Diagnostic], siteWide: SiteWide? = nil) throws(BuildFailure) -> (site: Site, templates: TemplateSet) {
+        let siteWide = siteWide ?? loadSiteWide()
+        var diagnostics = siteWide.diagnostics + problems
+        diagnostics += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath) }, what: "incident")
+        guard diagnostics.isEmpty, let templates = siteWide.templates else { throw BuildFailure(diagnostics) }
         let site = Site(
-            config: config,
+            config: siteWide.config,
             incidents: includeDrafts ? incidents : incidents.filter { !$0.draft },
-            pages: includeDrafts ? pages : pages.filter { !$0.draft },
+            pages: includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft },
             staticFiles: directory.staticFiles
         )
         return (site, templates)
@@ -84,6 +98,8 @@ public struct SiteLoader: Sendable {
 
     /// Two files that would write the same page: both are named, each at its own line.
     private static func duplicateSlugs(_ entries: [(slug: String, path: String)], what: String) -> [Diagnostic] {
+        var seen = Set<String>(minimumCapacity: entries.count)
+        guard entries.contains(where: { !seen.insert($0.slug).inserted }) else { return [] }
         var diagnostics: [Diagnostic] = []
         for (slug, group) in Dictionary(grouping: entries, by: \.slug) where group.count > 1 {
             let paths = group.map(\.path).sorted()

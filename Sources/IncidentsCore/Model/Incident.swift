@@ -39,8 +39,25 @@ public struct Incident: Sendable {
     /// The contract's order: newest first, then by title, then by slug so equal
     /// titles still order the same way on every run.
     public static func isListedBefore(_ lhs: Incident, _ rhs: Incident) -> Bool {
-        if lhs.sortDate != rhs.sortDate { return lhs.sortDate > rhs.sortDate }
-        if lhs.title != rhs.title { return lhs.title < rhs.title }
-        return lhs.slug < rhs.slug
+        ListingKey(lhs) < ListingKey(rhs)
+    }
+
+    /// What the listing order compares, and nothing else.
+    struct ListingKey: Comparable {
+        let date: PartialDate
+        let title: String
+        let slug: String
+
+        init(_ incident: Incident) {
+            date = incident.sortDate
+            title = incident.title
+            slug = incident.slug
+        }
+
+        static func < (lhs: ListingKey, rhs: ListingKey) -> Bool {
+            if lhs.date != rhs.date { return lhs.date > rhs.date }
+            if lhs.title != rhs.title { return lhs.title < rhs.title }
+            return lhs.slug < rhs.slug
+        }
     }
 }

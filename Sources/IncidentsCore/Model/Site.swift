@@ -5,14 +5,20 @@ public struct Site: Sendable {
     public var incidents: [Incident]
     /// Every tag, by name.
     public var tags: [Tag]
+    /// For each incident (same positions as `incidents`), the positions of its tags in `tags`.
+    public var tagsOfIncident: [[Int]]
     public var pages: [StandalonePage]
     /// Files under `static/`, relative to it, copied as they are.
     public var staticFiles: [String]
 
     public init(config: SiteConfig, incidents: [Incident], pages: [StandalonePage], staticFiles: [String]) {
         self.config = config
-        self.incidents = incidents.sorted(by: Incident.isListedBefore)
-        self.tags = Tag.index(of: self.incidents)
+        // Sorting small keys rather than the incidents themselves: copying large structs
+        // in and out of comparisons cost more than the comparisons.
+        let keys = incidents.map(Incident.ListingKey.init)
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        self.incidents = order.map { incidents[$0] }
+        (self.tags, self.tagsOfIncident) = Tag.index(of: self.incidents)
         self.pages = pages.sorted { $0.slug < $1.slug }
         self.staticFiles = staticFiles.sorted()
     }

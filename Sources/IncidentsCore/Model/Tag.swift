@@ -12,25 +12,50 @@ public struct Tag: Sendable, Hashable {
 
 extension Tag {
     /// Groups the tags of `incidents` (already in listing order) by slug, merging
-    /// spellings such as `AI_safety` and `ai-safety`. Sorted by name, then slug.
-    static func index(of incidents: [Incident]) -> [Tag] {
-        var spellings: [String: [String: Int]] = [:]
-        var members: [String: [Int]] = [:]
-        for (position, incident) in incidents.enumerated() {
-            var seen: Set<String> = []
-            for (name, slug) in zip(incident.tags, incident.tagSlugs) {
-                spellings[slug, default: [:]][name, default: 0] += 1
-                if seen.insert(slug).inserted {
-                    members[slug, default: []].append(position)
+    /// spellings such as `AI_safety` and `ai-safety`. Tags are sorted by name, then slug;
+    /// `tagsOfIncident[i]` lists the positions of incident `i`'s tags in that order,
+    /// once each, in the order the editor gave them.
+    static func index(of incidents: [Incident]) -> (tags: [Tag], tagsOfIncident: [[Int]]) {
+        // Tags are numbered as first seen; plain arrays per number keep this linear
+        // (nested dictionaries and a set per incident were a third of a rebuild).
+        var numberBySlug: [String: Int] = [:]
+        var slugs: [String] = []
+        var positions: [[Int]] = []
+        var spellings: [[String: Int]] = []
+        var numbersOfIncident: [[Int]] = []
+        numbersOfIncident.reserveCapacity(incidents.count)
+        // Indices, not elements: binding each Incident would copy (retain) all its fields.
+        for position in incidents.indices {
+            var numbers: [Int] = []
+            for (name, slug) in zip(incidents[position].tags, incidents[position].tagSlugs) {
+                let number: Int
+                if let known = numberBySlug[slug] {
+                    number = known
+                } else {
+                    number = slugs.count
+                    numberBySlug[slug] = number
+                    slugs.append(slug)
+                    positions.append([])
+                    spellings.append([:])
+                }
+                spellings[number][name, default: 0] += 1
+                if !numbers.contains(number) {
+                    numbers.append(number)
+                    positions[number].append(position)
                 }
             }
+            numbersOfIncident.append(numbers)
         }
-        return members.map { slug, positions in
+        let tags = slugs.indices.map { number in
             // Most used spelling wins; ties go to the first in code-point order, so the
             // choice does not depend on file order.
-            let name = spellings[slug]!.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
-            return Tag(slug: slug, name: name, incidentIndices: positions)
+            let name = spellings[number].max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+            return Tag(slug: slugs[number], name: name, incidentIndices: positions[number])
         }
-        .sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        let sortKeys = tags.map { ($0.name.lowercased(), $0.slug) }
+        let order = tags.indices.sorted { sortKeys[$0] < sortKeys[$1] }
+        var sortedPosition = Array(repeating: 0, count: tags.count)
+        for (position, number) in order.enumerated() { sortedPosition[number] = position }
+        return (order.map { tags[$0] }, numbersOfIncident.map { $0.map { sortedPosition[$0] } })
     }
 }

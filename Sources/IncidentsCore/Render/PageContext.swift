@@ -6,17 +6,12 @@
 /// The shapes here are the public template API, documented in docs/templates.md.
 struct PageContext {
     let site: Site
-    /// Display name of each tag, by slug.
-    let tagNames: [String: String]
     /// Site-wide values shared by every page (site settings, navigation).
     let siteValues: [String: Any]
     let navigation: [[String: Any]]
 
     init(site: Site) {
         self.site = site
-        var tagNames: [String: String] = [:]
-        for tag in site.tags { tagNames[tag.slug] = tag.name }
-        self.tagNames = tagNames
         var values: [String: Any] = ["title": site.config.title, "language": site.config.language]
         if let description = site.config.description { values["description"] = description }
         if let baseURL = site.config.baseURL { values["base_url"] = baseURL }
@@ -49,11 +44,11 @@ struct PageContext {
         return values
     }
 
-    func tagLinks(_ incident: Incident) -> [[String: Any]] {
-        var seen: Set<String> = []
-        return zip(incident.tags, incident.tagSlugs).compactMap { name, slug in
-            guard seen.insert(slug).inserted else { return nil }
-            return ["name": tagNames[slug] ?? name, "slug": slug, "url": Self.tagURL(slug)]
+    /// The tags of the incident at `position`, under their display names.
+    func tagLinks(_ position: Int) -> [[String: Any]] {
+        site.tagsOfIncident[position].map { number in
+            let tag = site.tags[number]
+            return ["name": tag.name, "slug": tag.slug, "url": Self.tagURL(tag.slug)]
         }
     }
 
@@ -61,9 +56,10 @@ struct PageContext {
         ["slug": severity.rawValue, "label": severity.label, "rank": severity.rank]
     }
 
-    /// An incident as a list item: what index and tag pages show.
-    func card(_ incident: Incident) -> [String: Any] {
-        let tags = tagLinks(incident)
+    /// The incident at `position` as a list item: what index and tag pages show.
+    func card(_ position: Int) -> [String: Any] {
+        let incident = site.incidents[position]
+        let tags = tagLinks(position)
         var card: [String: Any] = [
             "title": incident.title,
             "slug": incident.slug,
@@ -81,8 +77,9 @@ struct PageContext {
 
     /// An incident with everything its own page shows; `bodyHTML` is the rendered Markdown.
     /// `root` resolves sources given as site paths (`files/report.pdf`) from this page.
-    func detail(_ incident: Incident, bodyHTML: String, root: String) -> [String: Any] {
-        var values = card(incident)
+    func detail(_ position: Int, bodyHTML: String, root: String) -> [String: Any] {
+        let incident = site.incidents[position]
+        var values = card(position)
         let fields = Self.fields(of: incident)
         values["fields"] = fields
         values["has_fields"] = !fields.isEmpty

@@ -26,13 +26,21 @@ public struct SiteRenderer: @unchecked Sendable {
     private let context: PageContext
     /// List-item values of each incident, computed when first needed and shared by every list page.
     private let cards: CardValues
-    /// Each incident's card rendered once per page depth and reused by every list
-    /// that shows it (an incident appears on the index and on each of its tags' pages).
-    private let cardHTML = RenderedCards()
+    /// Each incident's card rendered once and reused by every list that shows it.
+    private let cardHTML: RenderedCards
+    /// The key of each incident's card in `cardHTML`: its position, or a fingerprint
+    /// of its content when the cache outlives one build.
+    private let cardKeys: [Int]?
     private let jobs: [Job]
+    /// The output path of each job, computed once.
+    private let paths: [String]
 
-    public init(site: Site, templates: TemplateSet) {
+    /// `cardCache` and `cardKeys` let an incremental rebuild reuse rendered cards:
+    /// `cardKeys[i]` must change whenever anything incident `i`'s card shows does.
+    public init(site: Site, templates: TemplateSet, cardCache: RenderedCards = RenderedCards(), cardKeys: [Int]? = nil) {
         self.site = site
+        self.cardHTML = cardCache
+        self.cardKeys = cardKeys
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
         let context = PageContext(site: site)
@@ -49,16 +57,17 @@ public struct SiteRenderer: @unchecked Sendable {
         jobs += templates.assets.keys.sorted().map(Job.asset)
         jobs += site.staticFiles.map(Job.staticFile)
         self.jobs = jobs
+        self.paths = jobs.map { Self.outputPath($0, site: site) }
     }
 
     /// Every file the site consists of, relative to the output folder, in a fixed order.
-    public var outputPaths: [String] { jobs.map(outputPath) }
+    public var outputPaths: [String] { paths }
 
     /// Generated files that a file of `static/` would overwrite.
     public var staticConflicts: [String] {
-        let generated = Set(jobs.compactMap { job -> String? in
+        let generated = Set(zip(jobs, paths).compactMap { job, path -> String? in
             if case .staticFile = job { return nil }
-            return outputPath(job)
+            return path
         })
         return site.staticFiles.filter(generated.contains)
     }
@@ -68,12 +77,12 @@ public struct SiteRenderer: @unchecked Sendable {
     /// With `only`, writes just the files at those output paths (an incremental rebuild).
     @discardableResult
     public func render(to sink: some OutputSink, staticRoot: String, parallel: Bool = true, only: Set<String>? = nil) throws -> Int {
-        let selected = only.map { paths in jobs.filter { paths.contains(outputPath($0)) } } ?? jobs
+        let selected = only.map { wanted in jobs.indices.filter { wanted.contains(paths[$0]) } } ?? Array(jobs.indices)
         let failures = FirstError()
         let run = { @Sendable (index: Int) in
             guard !failures.hasError else { return }
             do {
-                try self.perform(selected[index], sink: sink, staticRoot: staticRoot)
+                try self.perform(self.jobs[selected[index]], path: self.paths[selected[index]], sink: sink, staticRoot: staticRoot)
             } catch {
                 failures.record(error)
             }
@@ -95,16 +104,26 @@ public struct SiteRenderer: @unchecked Sendable {
     /// (settings, templates, standalone pages, static files) are not included:
     /// a change to them means a full rebuild.
     public func fingerprints(source: (Incident) -> Int) -> [String: Int] {
-        let incidentPrints = site.incidents.map { incident -> Int in
+        fingerprints(incidentPrints: Self.incidentFingerprints(site: site, source: source))
+    }
+
+    /// What each incident's page and card depend on: its file, and the display names
+    /// of its tags, which depend on other incidents' spellings.
+    public static func incidentFingerprints(site: Site, source: (Incident) -> Int) -> [Int] {
+        let tagNamePrints = site.tags.map { $0.name.hashValue }
+        return site.incidents.indices.map { position -> Int in
             var hasher = Hasher()
-            hasher.combine(source(incident))
-            // A tag's display name depends on other incidents' spellings.
-            for slug in incident.tagSlugs { hasher.combine(context.tagNames[slug]) }
+            hasher.combine(source(site.incidents[position]))
+            for number in site.tagsOfIncident[position] { hasher.combine(tagNamePrints[number]) }
             return hasher.finalize()
         }
+    }
+
+    /// `fingerprints(source:)` with the incidents' fingerprints already computed.
+    public func fingerprints(incidentPrints: [Int]) -> [String: Int] {
         var result: [String: Int] = [:]
         result.reserveCapacity(jobs.count)
-        for job in jobs {
+        for (job, path) in zip(jobs, paths) {
             var hasher = Hasher()
             switch job {
             case .incident(let index):
@@ -137,33 +156,34 @@ public struct SiteRenderer: @unchecked Sendable {
             case .staticFile(let path):
                 hasher.combine(path)
             }
-            result[outputPath(job)] = hasher.finalize()
+            result[path] = hasher.finalize()
         }
         return result
     }
 
     // MARK: Jobs
 
-    private func outputPath(_ job: Job) -> String {
+    private static func outputPath(_ job: Job, site: Site) -> String {
         switch job {
         case .incident(let index): return "incidents/\(site.incidents[index].slug)/index.html"
-        case .index(let page): return indexPagination.outputPath(page: page)
+        case .index(let page): return pagination(folder: "", count: site.incidents.count, site: site).outputPath(page: page)
         case .tagsOverview: return "tags/index.html"
-        case .tag(let index, let page): return tagPagination(site.tags[index]).outputPath(page: page)
+        case .tag(let index, let page):
+            let tag = site.tags[index]
+            return pagination(folder: "tags/\(tag.slug)/", count: tag.count, site: site).outputPath(page: page)
         case .standalonePage(let index): return "\(site.pages[index].slug)/index.html"
         case .asset(let path): return path
         case .staticFile(let path): return path
         }
     }
 
-    private func perform(_ job: Job, sink: some OutputSink, staticRoot: String) throws {
-        let path = outputPath(job)
+    private func perform(_ job: Job, path: String, sink: some OutputSink, staticRoot: String) throws {
         let root = PageContext.root(forOutputPath: path)
         switch job {
         case .incident(let index):
             let incident = site.incidents[index]
             var values = context.base(outputPath: path, description: incident.summary)
-            values["incident"] = context.detail(incident, bodyHTML: markdown.render(incident.body), root: root)
+            values["incident"] = context.detail(index, bodyHTML: markdown.render(incident.body), root: root)
             try sink.write(templates.render("incident", values), to: path)
 
         case .index(let page):
@@ -213,7 +233,7 @@ public struct SiteRenderer: @unchecked Sendable {
     /// A card's values plus `html`, the card rendered through `incident-card` for this page's depth.
     private func listItem(_ incident: Int, root: String) -> [String: Any] {
         var item = cards.values(incident)
-        item["html"] = cardHTML.html(incident: incident, root: root) {
+        item["html"] = cardHTML.html(key: cardKeys?[incident] ?? incident, root: root) {
             var values = item
             values["root"] = RenderedCards.rootPlaceholder
             return templates.render("incident-card", values)
@@ -251,7 +271,7 @@ private final class CardValues: @unchecked Sendable {
 
     func values(_ incident: Int) -> [String: Any] {
         if let cached = lock.withLock({ storage[incident] }) { return cached }
-        let values = context.card(site.incidents[incident])
+        let values = context.card(incident)
         lock.withLock { storage[incident] = values }
         return values
     }
@@ -260,20 +280,27 @@ private final class CardValues: @unchecked Sendable {
 /// Each card rendered once, with a placeholder where `{{root}}` goes, then given the
 /// root of each list page that shows it: an incident appears on the index and on every
 /// one of its tags' pages, at up to three depths.
-private final class RenderedCards: @unchecked Sendable {
+public final class RenderedCards: @unchecked Sendable {
     /// Cannot occur in content: files with NUL bytes are refused when read.
     static let rootPlaceholder = "\u{0}root\u{0}"
     private let lock = NSLock()
     private var storage: [Int: String] = [:]
 
-    func html(incident: Int, root: String, render: () -> String) -> String {
+    public init() {}
+
+    /// Forgets every card whose key is not in `keys` (cards of edited or deleted incidents).
+    public func keepOnly(_ keys: Set<Int>) {
+        lock.withLock { storage = storage.filter { keys.contains($0.key) } }
+    }
+
+    func html(key: Int, root: String, render: () -> String) -> String {
         let template: String
-        if let cached = lock.withLock({ storage[incident] }) {
+        if let cached = lock.withLock({ storage[key] }) {
             template = cached
         } else {
             // Rendered outside the lock; two jobs racing for the same card render equal text.
             template = render()
-            lock.withLock { storage[incident] = template }
+            lock.withLock { storage[key] = template }
         }
         return ByteReplacement.replacingAll(Self.rootPlaceholder, with: root, in: template)
     }
