@@ -56,7 +56,7 @@ import Testing
                                           date: PartialDate(year: 2024, month: 2, day: 16), type: "news", url: "https://example.org/story")])
         #expect(parsed.slug == "airline-chatbot")
         #expect(parsed.extraParams == ["reviewer": .text("Jane")])
-        #expect(parsed.body == "## Body")
+        #expect(parsed.body == .inline("## Body"))
     }
 
     @Test func slugDefaultsToFileName() throws {
@@ -67,7 +67,7 @@ import Testing
         let text = "\u{FEFF}" + incidentFile(body: "Line one.\nLine two.\n").split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         let parsed = try incident(text)
         #expect(parsed.title == "A test incident")
-        #expect(parsed.body == "Line one.\nLine two.\n")
+        #expect(parsed.body == .inline("Line one.\nLine two.\n"))
     }
 
     @Test func crlfErrorsKeepFileLineNumbers() {

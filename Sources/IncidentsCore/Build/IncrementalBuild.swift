@@ -76,7 +76,7 @@ public final class IncrementalBuild {
         for (path, text) in zip(existing, texts) {
             incidents[path] = nil
             problems[path] = nil
-            switch text.flatMap({ IncidentParser.parse($0, path: path) }) {
+            switch text.flatMap({ IncidentParser.parse($0, path: path, bodyFile: loader.directory.absolutePath(path)) }) {
             case .success(let incident):
                 incidents[path] = incident
                 sourcePrints[path] = (try? text.get()).hashValue

@@ -30,7 +30,7 @@ public struct SiteLoader: Sendable {
     public func parseIncidents(_ paths: [String]) -> [Result<Incident, BuildFailure>] {
         let directory = directory
         return Self.parallelMap(paths) { path in
-            directory.readText(path).flatMap { IncidentParser.parse($0, path: path) }
+            directory.readText(path).flatMap { IncidentParser.parse($0, path: path, bodyFile: directory.absolutePath(path)) }
         }
     }
 

@@ -43,35 +43,45 @@ public struct SiteDirectory: Sendable {
 
     /// The text of a site file, or a located reason it cannot be used.
     public func readText(_ relativePath: String) -> Result<String, BuildFailure> {
-        func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<String, BuildFailure> {
-            .failure(BuildFailure(Diagnostic(SourceLocation(file: relativePath, line: line, column: column), message)))
-        }
-        let path = absolutePath(relativePath)
-        guard let handle = FileHandle(forReadingAtPath: path) else { return failure("cannot be read") }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            // Read one byte past the limit, so an oversized file costs no more than the limit.
-            data = try handle.read(upToCount: Self.maximumFileSize + 1) ?? Data()
-        } catch {
-            return failure("cannot be read: \(error.localizedDescription)")
-        }
-        if data.count > Self.maximumFileSize {
-            return failure("is larger than \(Self.maximumFileSize >> 20) MB, expected a text file of a reasonable size")
-        }
-        return data.withUnsafeBytes { raw -> Result<String, BuildFailure> in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            if let zero = bytes.firstIndex(of: 0) {
-                let (line, column) = Self.position(ofByte: zero, in: bytes)
-                return failure("is a binary file (NUL byte), expected UTF-8 text", line: line, column: column)
+        File(absolutePath: absolutePath(relativePath), reportedPath: relativePath).readText()
+    }
+
+    /// One file to read as text: where it is, and the path errors name.
+    struct File {
+        let absolutePath: String
+        let reportedPath: String
+
+        /// The file's text, checked to be what an editor wrote: UTF-8, not binary, not huge.
+        func readText() -> Result<String, BuildFailure> {
+            func failure(_ message: String, line: Int = 1, column: Int = 1) -> Result<String, BuildFailure> {
+                .failure(BuildFailure(Diagnostic(SourceLocation(file: reportedPath, line: line, column: column), message)))
             }
-            if let text = String(validating: bytes, as: UTF8.self) {
-                return .success(text)
+            guard let handle = FileHandle(forReadingAtPath: absolutePath) else { return failure("cannot be read") }
+            defer { try? handle.close() }
+            let data: Data
+            do {
+                // Read one byte past the limit, so an oversized file costs no more than the limit.
+                data = try handle.read(upToCount: SiteDirectory.maximumFileSize + 1) ?? Data()
+            } catch {
+                return failure("cannot be read: \(error.localizedDescription)")
             }
-            let bad = Self.firstInvalidUTF8(in: bytes)
-            let (line, column) = Self.position(ofByte: bad, in: bytes)
-            return failure(String(format: "is not UTF-8 text (byte 0x%02X), expected UTF-8; re-save the file as UTF-8", bytes[bad]),
-                           line: line, column: column)
+            if data.count > SiteDirectory.maximumFileSize {
+                return failure("is larger than \(SiteDirectory.maximumFileSize >> 20) MB, expected a text file of a reasonable size")
+            }
+            return data.withUnsafeBytes { raw -> Result<String, BuildFailure> in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                if let zero = bytes.firstIndex(of: 0) {
+                    let (line, column) = SiteDirectory.position(ofByte: zero, in: bytes)
+                    return failure("is a binary file (NUL byte), expected UTF-8 text", line: line, column: column)
+                }
+                if let text = String(validating: bytes, as: UTF8.self) {
+                    return .success(text)
+                }
+                let bad = SiteDirectory.firstInvalidUTF8(in: bytes)
+                let (line, column) = SiteDirectory.position(ofByte: bad, in: bytes)
+                return failure(String(format: "is not UTF-8 text (byte 0x%02X), expected UTF-8; re-save the file as UTF-8", bytes[bad]),
+                               line: line, column: column)
+            }
         }
     }
 
@@ -119,7 +129,7 @@ public struct SiteDirectory: Sendable {
         }
     }
 
-    private static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+    fileprivate static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         for byte in bytes[..<offset] {
@@ -133,7 +143,7 @@ public struct SiteDirectory: Sendable {
         return (line, column)
     }
 
-    private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    fileprivate static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var offset = 0

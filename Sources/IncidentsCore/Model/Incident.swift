@@ -31,7 +31,7 @@ public struct Incident: Sendable {
     /// Keys the contract does not define, handed to templates as `params`.
     public var extraParams: [String: TemplateValue]
     /// The Markdown after the front matter.
-    public var body: String
+    public var body: MarkdownBody
 
     /// The date the index orders by: when it happened, or else when it was reported.
     public var sortDate: PartialDate { dateOccurred ?? dateReported }

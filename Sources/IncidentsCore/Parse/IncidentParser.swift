@@ -3,8 +3,9 @@ internal import Yams
 /// Turns one incident file into an `Incident`, or into every problem it has.
 public enum IncidentParser {
     /// Parses the text of an incident file. `path` is site-relative and names the file
-    /// in errors; the default slug is its file name without `.md`.
-    public static func parse(_ text: String, path: String) -> Result<Incident, BuildFailure> {
+    /// in errors; the default slug is its file name without `.md`. With `bodyFile`
+    /// (the file's absolute path) the body is not kept but read again when rendered.
+    public static func parse(_ text: String, path: String, bodyFile: String? = nil) -> Result<Incident, BuildFailure> {
         let document: FrontMatterDocument
         var reader: FrontMatterReader
         do {
@@ -45,7 +46,7 @@ public enum IncidentParser {
             sources: sources,
             draft: reader.bool("draft") ?? false,
             extraParams: [:],
-            body: document.body
+            body: bodyFile.map { .file(absolutePath: $0) } ?? .inline(document.body)
         )
         for (name, slug) in zip(incident.tags, incident.tagSlugs) where slug.isEmpty {
             reader.report(nil, key: "tags", "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL")

@@ -183,7 +183,7 @@ public struct SiteRenderer: @unchecked Sendable {
         case .incident(let index):
             let incident = site.incidents[index]
             var values = context.base(outputPath: path, description: incident.summary)
-            values["incident"] = context.detail(index, bodyHTML: markdown.render(incident.body), root: root)
+            values["incident"] = context.detail(index, bodyHTML: markdown.render(try Self.markdown(of: incident)), root: root)
             try sink.write(templates.render("incident", values), to: path)
 
         case .index(let page):
@@ -241,6 +241,17 @@ public struct SiteRenderer: @unchecked Sendable {
         return item
     }
 
+    /// The Markdown of an incident, read from its file again when it was not kept.
+    private static func markdown(of incident: Incident) throws -> String {
+        switch incident.body {
+        case .inline(let text):
+            return text
+        case .file(let absolutePath):
+            let file = SiteDirectory.File(absolutePath: absolutePath, reportedPath: incident.sourcePath)
+            return try FrontMatterDocument.split(try file.readText().get(), path: incident.sourcePath).body
+        }
+    }
+
     private var indexPagination: Pagination {
         Self.pagination(folder: "", count: site.incidents.count, site: site)
     }
@@ -256,24 +267,15 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 }
 
-/// Card values by incident position, built on first use: an incremental rebuild
-/// needs only the few on the pages it writes again.
-private final class CardValues: @unchecked Sendable {
-    private let site: Site
-    private let context: PageContext
-    private let lock = NSLock()
-    private var storage: [Int: [String: Any]] = [:]
-
-    init(site: Site, context: PageContext) {
-        self.site = site
-        self.context = context
-    }
+/// Card values by incident position, built when a list page needs them. Not kept:
+/// on a 10,000-incident site they weighed more than the Markdown of the corpus,
+/// and building one costs a few microseconds.
+private struct CardValues: @unchecked Sendable {
+    let site: Site
+    let context: PageContext
 
     func values(_ incident: Int) -> [String: Any] {
-        if let cached = lock.withLock({ storage[incident] }) { return cached }
-        let values = context.card(incident)
-        lock.withLock { storage[incident] = values }
-        return values
+        context.card(incident)
     }
 }
 
