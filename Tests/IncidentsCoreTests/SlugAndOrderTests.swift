@@ -14,6 +14,13 @@ import Testing
         #expect(Slug.forTag(name) == slug)
     }
 
+    @Test func slugsOfCanonicallyEqualSpellingsHaveTheSameBytes() {
+        let precomposed = Slug.forTag("Caf\u{E9}")
+        let decomposed = Slug.forTag("Cafe\u{301}")
+        #expect(Array(precomposed.utf8) == Array(decomposed.utf8))
+        #expect(Slug.urlEncoded(precomposed) == "caf%C3%A9")
+    }
+
     @Test func urlEncodingOfSegments() {
         #expect(Slug.urlEncoded("zürich") == "z%C3%BCrich")
         #expect(Slug.urlEncoded("a b") == "a%20b")

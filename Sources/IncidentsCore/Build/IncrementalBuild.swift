@@ -22,8 +22,11 @@ public final class IncrementalBuild {
     private var loader: SiteLoader
     /// Settings, pages and templates, read again only on a full build.
     private var siteWide: SiteLoader.SiteWide?
-    /// Parsed incidents and the problems of files that failed, by site-relative path.
-    private var incidents: [String: Incident] = [:]
+    /// Parsed incidents, in the order of the last build (so that sorting them again
+    /// moves little), and where each is by site-relative path.
+    private var incidents: [Incident] = []
+    private var positionByPath: [String: Int] = [:]
+    /// The problems of files that failed, by site-relative path.
     private var problems: [String: [Diagnostic]] = [:]
     /// A hash of each incident file's text, by path.
     private var sourcePrints: [String: Int] = [:]
@@ -42,7 +45,8 @@ public final class IncrementalBuild {
     @discardableResult
     public func buildAll(into sink: some OutputSink) throws -> Report {
         loader = SiteLoader(directory: try SiteDirectory(rootPath: rootPath), includeDrafts: includeDrafts)
-        incidents = [:]
+        incidents = []
+        positionByPath = [:]
         problems = [:]
         sourcePrints = [:]
         siteWide = loader.loadSiteWide()
@@ -68,28 +72,55 @@ public final class IncrementalBuild {
     private func absorb(_ paths: [String]) {
         let existing = paths.filter { FileManager.default.fileExists(atPath: loader.directory.absolutePath($0)) }
         for path in paths where !existing.contains(path) {
-            incidents[path] = nil
-            problems[path] = nil
-            sourcePrints[path] = nil
+            forget(path)
         }
-        let texts = existing.map { loader.directory.readText($0) }
+        let texts = SiteLoader.parallelMap(existing) { loader.directory.readText($0) }
         for (path, text) in zip(existing, texts) {
-            incidents[path] = nil
             problems[path] = nil
             switch text.flatMap({ IncidentParser.parse($0, path: path, bodyFile: loader.directory.absolutePath(path)) }) {
             case .success(let incident):
-                incidents[path] = incident
+                // An edit keeps its place, so the list stays sorted unless the order changed.
+                if let position = positionByPath[path] {
+                    incidents[position] = incident
+                } else {
+                    positionByPath[path] = incidents.count
+                    incidents.append(incident)
+                }
                 sourcePrints[path] = (try? text.get()).hashValue
             case .failure(let failure):
+                forget(path)
                 problems[path] = failure.diagnostics
             }
         }
     }
 
+    private func forget(_ path: String) {
+        problems[path] = nil
+        sourcePrints[path] = nil
+        guard let position = positionByPath.removeValue(forKey: path) else { return }
+        // Swap with the last so the others keep their positions.
+        let last = incidents.count - 1
+        if position != last {
+            incidents.swapAt(position, last)
+            positionByPath[incidents[position].sourcePath] = position
+        }
+        incidents.removeLast()
+    }
+
+    /// Keeps the incidents in the order of the site just built, when it differs:
+    /// sorting an already sorted list then copies nothing.
+    private func adoptOrder(of site: Site) {
+        guard site.incidents.count == incidents.count,
+              !incidents.indices.allSatisfy({ site.incidents[$0].sourcePath == incidents[$0].sourcePath }) else { return }
+        incidents = site.incidents
+        for (position, incident) in incidents.enumerated() { positionByPath[incident.sourcePath] = position }
+    }
+
     private func render(into sink: some OutputSink, everything: Bool) throws -> Report {
-        // Site orders incidents itself (by date, title and unique slug), so dictionary order is fine.
-        let (site, templates) = try loader.assemble(incidents: Array(incidents.values), problems: problems.values.flatMap { $0 },
+        // Site orders incidents itself (by date, title and unique slug).
+        let (site, templates) = try loader.assemble(incidents: incidents, problems: problems.values.flatMap { $0 },
                                                     siteWide: siteWide)
+        adoptOrder(of: site)
         let incidentPrints = SiteRenderer.incidentFingerprints(site: site) { [sourcePrints] in sourcePrints[$0.sourcePath] ?? 0 }
         cards.keepOnly(Set(incidentPrints))
         let renderer = SiteRenderer(site: site, templates: templates, cardCache: cards, cardKeys: incidentPrints)

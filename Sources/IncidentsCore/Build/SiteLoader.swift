@@ -89,7 +89,7 @@ public struct SiteLoader: Sendable {
         guard diagnostics.isEmpty, let templates = siteWide.templates else { throw BuildFailure(diagnostics) }
         let site = Site(
             config: siteWide.config,
-            incidents: includeDrafts ? incidents : incidents.filter { !$0.draft },
+            incidents: includeDrafts || !incidents.contains(where: \.draft) ? incidents : incidents.filter { !$0.draft },
             pages: includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft },
             staticFiles: directory.staticFiles
         )

@@ -17,7 +17,8 @@ public struct Site: Sendable {
         // in and out of comparisons cost more than the comparisons.
         let keys = incidents.map(Incident.ListingKey.init)
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        self.incidents = order.map { incidents[$0] }
+        // Already in order (the usual case for a rebuild): no copy.
+        self.incidents = order.elementsEqual(incidents.indices) ? incidents : order.map { incidents[$0] }
         (self.tags, self.tagsOfIncident) = Tag.index(of: self.incidents)
         self.pages = pages.sorted { $0.slug < $1.slug }
         self.staticFiles = staticFiles.sorted()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The URL rules for slugs: which names are plain path segments, and how tag names become slugs.
 public enum Slug {
     /// First path segments the generator writes itself; a standalone page may not take them.
@@ -6,7 +8,16 @@ public enum Slug {
     /// A tag's slug: lowercased; every run of characters that is not a letter or a
     /// digit becomes one `-`; no leading or trailing `-`.
     /// `AI_safety` → `ai-safety`, `Child Safety` → `child-safety`.
+    ///
+    /// Non-ASCII slugs are in Unicode normalization form C, so two spellings that look
+    /// the same (a precomposed `é` and `e` + accent) give the same bytes: the same
+    /// folder, and the same key where tags are grouped by their bytes.
     public static func forTag(_ name: String) -> String {
+        let slug = asciiOrUnnormalizedSlug(name)
+        return slug.utf8.allSatisfy { $0 < 0x80 } ? slug : slug.precomposedStringWithCanonicalMapping
+    }
+
+    private static func asciiOrUnnormalizedSlug(_ name: String) -> String {
         var slug = ""
         var pendingDash = false
         for character in name.lowercased() {

@@ -18,7 +18,7 @@ extension Tag {
     static func index(of incidents: [Incident]) -> (tags: [Tag], tagsOfIncident: [[Int]]) {
         // Tags are numbered as first seen; plain arrays per number keep this linear
         // (nested dictionaries and a set per incident were a third of a rebuild).
-        var numberBySlug: [String: Int] = [:]
+        var numberBySlug: [SlugKey: Int] = [:]
         var slugs: [String] = []
         var positions: [[Int]] = []
         var spellings: [[String: Int]] = []
@@ -29,11 +29,11 @@ extension Tag {
             var numbers: [Int] = []
             for (name, slug) in zip(incidents[position].tags, incidents[position].tagSlugs) {
                 let number: Int
-                if let known = numberBySlug[slug] {
+                if let known = numberBySlug[SlugKey(slug)] {
                     number = known
                 } else {
                     number = slugs.count
-                    numberBySlug[slug] = number
+                    numberBySlug[SlugKey(slug)] = number
                     slugs.append(slug)
                     positions.append([])
                     spellings.append([:])
@@ -57,5 +57,23 @@ extension Tag {
         var sortedPosition = Array(repeating: 0, count: tags.count)
         for (position, number) in order.enumerated() { sortedPosition[number] = position }
         return (order.map { tags[$0] }, numbersOfIncident.map { $0.map { sortedPosition[$0] } })
+    }
+}
+
+/// A slug compared and hashed by its UTF-8 bytes. Swift's `String` hashes and
+/// compares non-ASCII text under Unicode normalization, which made grouping the
+/// tags of a large site slow; slugs are already normalized (`Slug.forTag`).
+private struct SlugKey: Hashable {
+    let slug: String
+
+    init(_ slug: String) { self.slug = slug }
+
+    func hash(into hasher: inout Hasher) {
+        var slug = slug
+        slug.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (lhs: SlugKey, rhs: SlugKey) -> Bool {
+        lhs.slug.utf8.elementsEqual(rhs.slug.utf8)
     }
 }

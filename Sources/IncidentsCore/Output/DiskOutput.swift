@@ -11,6 +11,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
     /// Name of the marker file that says "this folder was written by incidents".
     public static let markerName = ".incidents-output"
     private static let stagingInfix = ".incidents-staging-"
+    private static let previousInfix = ".incidents-previous-"
 
     public let outputPath: String
     public let stagingPath: String
@@ -79,8 +80,10 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
             discard()
             throw OutputError("could not move the new site to \(outputPath): \(reason)")
         }
-        // After the exchange, the staging path holds the previous site.
-        try? fileManager.removeItem(atPath: stagingPath)
+        // After the exchange, the staging path holds the previous site. Deleting tens of
+        // thousands of files takes seconds on some disks and the new site is already in
+        // place, so a separate process does it; a leftover is removed by the next build.
+        Self.removeInBackground(stagingPath)
     }
 
     /// Removes the staging folder and leaves the output folder as it was.
@@ -150,10 +153,34 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Staging folders of builds that were killed: their process is gone.
+    /// Renames `path` out of the way at once, then lets `rm -rf` delete it after this
+    /// process has moved on (or exited). Falls back to deleting here.
+    private static func removeInBackground(_ path: String) {
+        let parent = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let doomed = parent + "/" + name.replacingOccurrences(of: stagingInfix, with: previousInfix)
+        guard rename(path, doomed) == 0, FileManager.default.isExecutableFile(atPath: "/bin/rm") else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
+        let remover = Process()
+        remover.executableURL = URL(fileURLWithPath: "/bin/rm")
+        remover.arguments = ["-rf", "--", doomed]
+        remover.standardOutput = FileHandle.nullDevice
+        remover.standardError = FileHandle.nullDevice
+        do {
+            try remover.run()
+        } catch {
+            try? FileManager.default.removeItem(atPath: doomed)
+        }
+    }
+
+    /// Staging folders of builds that were killed, and previous sites whose removal was
+    /// interrupted: their process is gone.
     private static func removeAbandonedStaging(in parent: String, outputName: String) {
-        let prefix = ".\(outputName)\(stagingInfix)"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+        let prefixes = [stagingInfix, previousInfix].map { ".\(outputName)\($0)" }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+            guard let prefix = prefixes.first(where: entry.hasPrefix) else { continue }
             let pidText = entry.dropFirst(prefix.count).prefix { $0 != "-" }
             if let pid = Int32(pidText), kill(pid, 0) != 0 && errno == ESRCH {
                 try? FileManager.default.removeItem(atPath: parent + "/" + entry)
