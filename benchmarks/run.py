@@ -20,11 +20,22 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 INCIDENTS = os.path.join(ROOT, ".build", "release", "incidents")
 REBUILD = os.path.join(ROOT, ".build", "release", "incidents-benchmark")
+WORKDIR = "/tmp/incidents-bench"
 CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
+
+
+def settle(workdir, limit=600):
+    """Waits until no previous output is still being deleted in the background
+    (`incidents build` leaves that to a detached `rm -rf`), so it does not slow
+    down the next measurement."""
+    deadline = time.time() + limit
+    while time.time() < deadline and any(".incidents-previous-" in name for name in os.listdir(workdir)):
+        time.sleep(0.5)
 
 
 def timed(command, cwd=None):
     """Runs `command` under /usr/bin/time; returns (wall seconds, peak RSS in MB)."""
+    settle(WORKDIR)
     result = subprocess.run(["/usr/bin/time", "-f", "@@%e %M"] + command, cwd=cwd,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if result.returncode != 0:
@@ -62,6 +73,8 @@ def main():
     parser.add_argument("--hugo-max", type=int, default=10000, help="largest size Hugo is run on (0: never)")
     parser.add_argument("--workdir", default="/tmp/incidents-bench")
     args = parser.parse_args()
+    global WORKDIR
+    WORKDIR = args.workdir
     sizes = [int(size) for size in args.sizes.split(",")]
     os.makedirs(args.workdir, exist_ok=True)
 
@@ -99,6 +112,7 @@ def main():
     rebuild_size = max([size for size in sizes if size <= 10000], default=None)
     if rebuild_size:
         print("\n== rebuild after one incident changed, %d incidents (in memory, as serve does) ==" % rebuild_size, flush=True)
+        settle(args.workdir)
         result = subprocess.run([REBUILD, os.path.join(args.workdir, "site-%d" % rebuild_size), "9"], capture_output=True, text=True)
         print(result.stdout.strip() or result.stderr.strip(), flush=True)
 

@@ -6,6 +6,7 @@ import Foundation
 /// an asset), so jobs run in parallel and each page is written as soon as it is
 /// rendered: the whole rendered site is never held in memory. Output does not depend
 /// on the order in which jobs finish.
+///
 /// `@unchecked Sendable`: all stored values are immutable after `init`, and the
 /// `[String: Any]` card values hold only strings, numbers, booleans, arrays and dictionaries.
 public struct SiteRenderer: @unchecked Sendable {
@@ -24,8 +25,6 @@ public struct SiteRenderer: @unchecked Sendable {
     public let templates: TemplateSet
     private let markdown: MarkdownRenderer
     private let context: PageContext
-    /// List-item values of each incident, computed when first needed and shared by every list page.
-    private let cards: CardValues
     /// Each incident's card rendered once and reused by every list that shows it.
     private let cardHTML: RenderedCards
     /// The key of each incident's card in `cardHTML`: its position, or a fingerprint
@@ -45,7 +44,6 @@ public struct SiteRenderer: @unchecked Sendable {
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
         let context = PageContext(site: site)
         self.context = context
-        self.cards = CardValues(site: site, context: context)
         var jobs: [Job] = site.incidents.indices.map(Job.incident)
         jobs += (1...Self.pagination(folder: "", count: site.incidents.count, site: site).pageCount).map { Job.index(page: $0) }
         jobs.append(.tagsOverview)
@@ -232,7 +230,9 @@ public struct SiteRenderer: @unchecked Sendable {
 
     /// A card's values plus `html`, the card rendered through `incident-card` for this page's depth.
     private func listItem(_ incident: Int, root: String) -> [String: Any] {
-        var item = cards.values(incident)
+        // Card values are built here each time rather than kept: on a 10,000-incident
+        // site they weighed more than the corpus's Markdown, and one costs microseconds.
+        var item = context.card(incident)
         item["html"] = cardHTML.html(key: cardKeys?[incident] ?? incident, root: root) {
             var values = item
             values["root"] = RenderedCards.rootPlaceholder
@@ -264,18 +264,6 @@ public struct SiteRenderer: @unchecked Sendable {
     private static func pagination(folder: String, count: Int, site: Site) -> Pagination {
         let url = folder.split(separator: "/").map { Slug.urlEncoded(String($0)) + "/" }.joined()
         return Pagination(outputFolder: folder, listURL: url, itemCount: count, perPage: site.config.perPage)
-    }
-}
-
-/// Card values by incident position, built when a list page needs them. Not kept:
-/// on a 10,000-incident site they weighed more than the Markdown of the corpus,
-/// and building one costs a few microseconds.
-private struct CardValues: @unchecked Sendable {
-    let site: Site
-    let context: PageContext
-
-    func values(_ incident: Int) -> [String: Any] {
-        context.card(incident)
     }
 }
 
