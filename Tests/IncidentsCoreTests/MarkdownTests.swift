@@ -45,6 +45,21 @@ import Testing
         #expect(html.contains("raw HTML omitted"))
     }
 
+    @Test func dataURLsNeverReachThePage() {
+        let html = markdown.render("""
+        ![pixel](data:image/png;base64,iVBORw0KGgo=) [doc](DATA:text/plain,hi) <data:image/gif;base64,R0lGOD>
+
+        [ref]: data:image/webp;base64,UklGR
+
+        [by reference][ref] and a plain [link](https://example.org/data:x)
+        """)
+        #expect(!html.lowercased().contains(#"href="data:"#))
+        #expect(!html.lowercased().contains(#"src="data:"#))
+        #expect(html.contains(#"<a href="">doc</a>"#))
+        #expect(html.contains(#"<img src="" alt="pixel" />"#))
+        #expect(html.contains(#"<a href="https://example.org/data:x">link</a>"#))
+    }
+
     @Test func unsafeModeLetsTrustedHTMLThroughButStillFiltersTags() {
         let html = MarkdownRenderer(allowRawHTML: true).render("<kbd>Ctrl</kbd>\n\n<script>x</script>\n")
         #expect(html.contains("<kbd>Ctrl</kbd>"))

@@ -55,8 +55,45 @@ public struct MarkdownRenderer: Sendable {
         }
         guard let document = Self.inlineParsingLock.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
+        if !allowRawHTML && Self.mentionsDataScheme(markdown) { Self.removeDataURLs(in: document) }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return HTMLPostProcessor.process(String(cString: html))
+    }
+
+    /// cmark-gfm's safe mode still lets `data:image/png…` (and gif, jpeg, webp) URLs
+    /// through. Content must not carry inline data of any kind into a page, so links
+    /// and images whose URL has the `data:` scheme lose their URL.
+    private static func removeDataURLs(in document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                  let url = cmark_node_get_url(node),
+                  Self.hasDataScheme(String(cString: url)) else { continue }
+            cmark_node_set_url(node, "")
+        }
+    }
+
+    /// Whether `url` starts with `data:`, ignoring case and leading spaces.
+    static func hasDataScheme(_ url: String) -> Bool {
+        url.utf8.drop { $0 == UInt8(ascii: " ") }.prefix(5).map { $0 | 0x20 }.elementsEqual("data:".utf8.map { $0 | 0x20 })
+    }
+
+    /// A cheap test before walking the syntax tree: is there a `data:` anywhere?
+    private static func mentionsDataScheme(_ markdown: String) -> Bool {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return false }
+            for index in 4..<bytes.count where bytes[index] == UInt8(ascii: ":") {
+                if bytes[index - 4] | 0x20 == UInt8(ascii: "d"), bytes[index - 3] | 0x20 == UInt8(ascii: "a"),
+                   bytes[index - 2] | 0x20 == UInt8(ascii: "t"), bytes[index - 1] | 0x20 == UInt8(ascii: "a") {
+                    return true
+                }
+            }
+            return false
+        }
     }
 }
