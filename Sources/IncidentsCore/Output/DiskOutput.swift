@@ -69,16 +69,19 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         let fileManager = FileManager.default
         // Checked again: the folder may have changed since the build started.
         try Self.checkOwnership(of: outputPath)
-        if fileManager.fileExists(atPath: outputPath) {
-            if incidents_rename_exchange(stagingPath, outputPath) != 0 {
+        if !fileManager.fileExists(atPath: outputPath) {
+            if rename(stagingPath, outputPath) == 0 { return }
+            // Another build created the folder in the meantime: swap with it instead.
+            guard errno == EEXIST || errno == ENOTEMPTY else {
                 let reason = String(cString: strerror(errno))
                 discard()
-                throw OutputError("could not swap the new site into \(outputPath): \(reason)")
+                throw OutputError("could not move the new site to \(outputPath): \(reason)")
             }
-        } else if rename(stagingPath, outputPath) != 0 {
+        }
+        if incidents_rename_exchange(stagingPath, outputPath) != 0 {
             let reason = String(cString: strerror(errno))
             discard()
-            throw OutputError("could not move the new site to \(outputPath): \(reason)")
+            throw OutputError("could not swap the new site into \(outputPath): \(reason)")
         }
         // After the exchange, the staging path holds the previous site. Deleting tens of
         // thousands of files takes seconds on some disks and the new site is already in
