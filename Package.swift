@@ -42,6 +42,11 @@ let package = Package(
             name: "incidents-benchmark",
             dependencies: ["IncidentsCore"]
         ),
+        // libFuzzer target (built with -sanitize=fuzzer -DFUZZING); see docs/reliability.md.
+        .executableTarget(
+            name: "incidents-fuzz",
+            dependencies: ["IncidentsCore"]
+        ),
         .testTarget(
             name: "IncidentsCoreTests",
             dependencies: ["IncidentsCore"],
