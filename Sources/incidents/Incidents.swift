@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Incidents: ParsableCommand {
@@ -9,8 +10,25 @@ struct Incidents: ParsableCommand {
         A site folder holds site.yml (optional), content/incidents/**.md (one incident per file, \
         YAML front matter then Markdown), content/pages/*.md, templates/ and static/. \
         See docs/format.md for the file format.
+
+        Exit status: 0 success, 1 errors in the site (or warnings with check --strict), 2 wrong usage.
         """,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self
     )
+
+    /// Like ArgumentParser's own `main`, but wrong usage exits with 2 (as `check`
+    /// promises scripts: 1 is reserved for problems found in the site).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -63,7 +63,56 @@ import Testing
     @Test func unknownOptionIsAUsageError() throws {
         let site = try TestSite()
         let result = try run(["build", "--colour"], in: site.root)
-        #expect(result.status == 64)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("Unknown option '--colour'"))
+    }
+
+    // MARK: check
+
+    private func siteWithWarnings() throws -> TestSite {
+        try TestSite([
+            "content/incidents/a.md": incidentFile(title: "Same title", extra: """
+            severty: high
+            summary: A summary.
+            sources:
+              - title: No link
+            """, body: "See [the other](../b/), [a missing one](../gone/) and [a tag](../../tags/nope/).\n"),
+            "content/incidents/b.md": incidentFile(title: "Same title"),
+        ])
+    }
+
+    @Test func checkReportsWarningsWithoutFailing() throws {
+        let site = try siteWithWarnings()
+        let result = try run(["check"], in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Checked 2 incidents: 0 errors, 8 warnings\n")
+        #expect(result.stderr.contains("content/incidents/a.md:5:1: warning: severty: is not a known key (did you mean severity?); it is kept for templates as params.severty"))
+        #expect(result.stderr.contains("content/incidents/a.md:8:5: warning: sources[0].url: missing; recommended so readers can check the source"))
+        #expect(result.stderr.contains("content/incidents/a.md:10:41: warning: body: the link ../gone/ leads to incidents/gone/, which does not exist"))
+        #expect(result.stderr.contains("content/incidents/a.md:10:63: warning: body: the link ../../tags/nope/ leads to tags/nope/, which does not exist"))
+        #expect(result.stderr.contains(#"content/incidents/b.md:1:1: warning: title: "Same title" is also the title of content/incidents/a.md; readers cannot tell them apart"#))
+        #expect(!result.stderr.contains("leads to incidents/b/"))
+        #expect(!FileManager.default.fileExists(atPath: site.output))
+    }
+
+    @Test func checkStrictFailsOnWarnings() throws {
+        let site = try siteWithWarnings()
+        #expect(try run(["check", "--strict"], in: site.root).status == 1)
+    }
+
+    @Test func checkFailsOnErrorsAndSpeaksGitHubAndJSON() throws {
+        let site = try TestSite(["content/incidents/x.md": "---\ntitle: T\ndate_reported: 2024-01-01\nseverity: hgh\n---\n"])
+        let github = try run(["check", "--format", "github"], in: site.root)
+        #expect(github.status == 1)
+        #expect(github.stdout.contains(#"::error file=content/incidents/x.md,line=4,col=11::severity: "hgh" is not one of critical, high, medium, low"#))
+        let json = try run(["check", "--format", "json"], in: site.root)
+        #expect(json.status == 1)
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(document?["errors"] as? Int == 1)
+        let first = (document?["diagnostics"] as? [[String: Any]])?.first { $0["severity"] as? String == "error" }
+        #expect(first?["line"] as? Int == 4)
+        #expect(first?["column"] as? Int == 11)
+        #expect(first?["key"] as? String == "severity")
+        #expect(first?["severity"] as? String == "error")
     }
 }

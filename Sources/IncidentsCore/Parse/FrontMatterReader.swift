@@ -11,6 +11,8 @@ struct FrontMatterReader {
     private let yaml: String
     private var entries: [(key: String, keyNode: Node, value: Node)]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Problems that do not stop a build, reported by `check` (unknown keys, missing recommended values).
+    private(set) var warnings: [Diagnostic] = []
 
     /// Values a front matter may expand to through YAML aliases before it is refused;
     /// keeps a "billion laughs" file from costing more than a large honest one.
@@ -61,6 +63,10 @@ struct FrontMatterReader {
 
     mutating func report(at location: SourceLocation, key: String, _ message: String) {
         diagnostics.append(Diagnostic(location, key: key, message))
+    }
+
+    mutating func warn(at location: SourceLocation, key: String, _ message: String) {
+        warnings.append(Diagnostic(location, key: key, message, severity: .warning))
     }
 
     /// Removes and returns the value of `key`; a YAML null counts as absent.

@@ -6,13 +6,27 @@ public enum IncidentParser {
     /// in errors; the default slug is its file name without `.md`. With `bodyFile`
     /// (the file's absolute path) the body is not kept but read again when rendered.
     public static func parse(_ text: String, path: String, bodyFile: String? = nil) -> Result<Incident, BuildFailure> {
+        parseReportingWarnings(text, path: path, bodyFile: bodyFile).result
+    }
+
+    /// The front-matter keys the contract defines, for "did you mean" hints.
+    public static let knownKeys = [
+        "title", "severity", "summary", "date_occurred", "date_reported", "status", "category", "industry",
+        "jurisdiction", "ai_provider", "application_type", "harm_type", "human_review", "litigation_filed",
+        "litigation_status", "regulatory_body", "tags", "sources", "slug", "draft",
+    ]
+
+    /// `parse`, plus what `incidents check` warns about: unknown keys (most often typos),
+    /// a missing summary or sources, and sources without a URL.
+    public static func parseReportingWarnings(_ text: String, path: String, bodyFile: String? = nil)
+        -> (result: Result<Incident, BuildFailure>, warnings: [Diagnostic]) {
         let document: FrontMatterDocument
         var reader: FrontMatterReader
         do {
             document = try FrontMatterDocument.split(text, path: path)
             reader = try FrontMatterReader(document, path: path)
         } catch {
-            return .failure(error)
+            return (.failure(error), [])
         }
 
         let title = reader.text("title", required: true, what: "the incident's title as text")
@@ -51,12 +65,22 @@ public enum IncidentParser {
         for (name, slug) in zip(incident.tags, incident.tagSlugs) where slug.isEmpty {
             reader.report(nil, key: "tags", "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL")
         }
+        for (key, location) in reader.remainingKeys {
+            let hint = closestKey(to: key, in: knownKeys).map { " (did you mean \($0)?)" } ?? ""
+            reader.warn(at: location, key: key, "is not a known key\(hint); it is kept for templates as params.\(key)")
+        }
+        if incident.summary == nil {
+            reader.warn(at: reader.startLocation, key: "summary", "missing; recommended: one plain sentence shown on the index and in search results")
+        }
+        if incident.sources.isEmpty {
+            reader.warn(at: reader.startLocation, key: "sources", "missing; recommended: at least one source readers can check")
+        }
         incident.extraParams = reader.remainingParams()
 
         guard reader.diagnostics.isEmpty, title != nil, severity != nil, dateReported != nil, slug != nil else {
-            return .failure(BuildFailure(reader.diagnostics))
+            return (.failure(BuildFailure(reader.diagnostics)), reader.warnings)
         }
-        return .success(incident)
+        return (.success(incident), reader.warnings)
     }
 
     /// The `slug` key, or the file name without `.md`; either must be one plain path segment.
@@ -97,6 +121,9 @@ public enum IncidentParser {
             } else {
                 url = raw
             }
+        }
+        if fields["url"] == nil {
+            reader.warn(at: reader.location(of: itemNode), key: "\(keyPath).url", "missing; recommended so readers can check the source")
         }
         guard let title else { return nil }
         return Source(title: title, publisher: publisher, date: date, type: type, url: url)

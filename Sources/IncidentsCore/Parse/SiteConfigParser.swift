@@ -35,13 +35,17 @@ public enum SiteConfigParser {
         }
         if let unsafe = reader.bool("unsafe_html") { config.unsafeHTML = unsafe }
         for (key, location) in reader.remainingKeys {
-            let hint = knownKeys.min { editDistance($0, key) < editDistance($1, key) }
-            let suggestion = hint.map { editDistance($0, key) <= 2 ? " (did you mean \($0)?)" : "" } ?? ""
+            let suggestion = closestKey(to: key, in: knownKeys).map { " (did you mean \($0)?)" } ?? ""
             reader.report(at: location, key: key, "is not a site setting\(suggestion), expected one of \(knownKeys.joined(separator: ", "))")
         }
         guard reader.diagnostics.isEmpty else { return .failure(BuildFailure(reader.diagnostics)) }
         return .success(config)
     }
+}
+
+/// The known key a misspelt `key` most likely meant: within two edits, or none.
+func closestKey(to key: String, in known: [String]) -> String? {
+    known.map { ($0, editDistance($0, key)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
 }
 
 /// Levenshtein distance, for "did you mean" hints on misspelt keys.

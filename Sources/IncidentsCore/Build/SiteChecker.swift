@@ -1,0 +1,140 @@
+import Foundation
+
+/// What `incidents check` found: every error a build would stop on, and warnings
+/// about things that are most often mistakes.
+public struct CheckReport: Sendable {
+    /// Errors and warnings, sorted by file and position.
+    public var diagnostics: [Diagnostic]
+    public var incidentCount: Int
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// Validates a whole site without writing anything.
+///
+/// Beyond the build's own validation it warns about unknown front-matter keys (with
+/// a "did you mean"), missing recommended values (summary, sources, a source's URL),
+/// titles used by two incidents, and links in Markdown bodies to incidents or tags
+/// that do not exist.
+public enum SiteChecker {
+    public static func check(rootPath: String, includeDrafts: Bool = false) -> CheckReport {
+        let directory: SiteDirectory
+        do {
+            directory = try SiteDirectory(rootPath: rootPath)
+        } catch let failure as BuildFailure {
+            return CheckReport(diagnostics: failure.diagnostics, incidentCount: 0)
+        } catch {
+            return CheckReport(diagnostics: [Diagnostic(SourceLocation(file: rootPath, line: 1, column: 1), "\(error)")], incidentCount: 0)
+        }
+        let loader = SiteLoader(directory: directory, includeDrafts: includeDrafts)
+        let parsed = SiteLoader.parallelMap(directory.incidentFiles) { path in
+            (path, directory.readText(path).map { IncidentParser.parseReportingWarnings($0, path: path) })
+        }
+        var diagnostics: Set<Diagnostic> = []
+        var incidents: [Incident] = []
+        var texts: [String: String] = [:]
+        for (path, outcome) in parsed {
+            switch outcome {
+            case .failure(let failure):
+                diagnostics.formUnion(failure.diagnostics)
+            case .success(let (result, warnings)):
+                diagnostics.formUnion(warnings)
+                switch result {
+                case .success(let incident):
+                    incidents.append(incident)
+                    texts[path] = try? directory.readText(path).get()
+                case .failure(let failure):
+                    diagnostics.formUnion(failure.diagnostics)
+                }
+            }
+        }
+        do {
+            let (site, templates) = try loader.assemble(incidents: incidents, problems: [])
+            let renderer = SiteRenderer(site: site, templates: templates)
+            for path in renderer.staticConflicts {
+                diagnostics.insert(Diagnostic(SourceLocation(file: "static/" + path, line: 1, column: 1),
+                                              "would overwrite the generated page \(path), expected another file name"))
+            }
+            diagnostics.formUnion(duplicateTitles(site.incidents))
+            diagnostics.formUnion(brokenLinks(site: site, texts: texts))
+        } catch {
+            diagnostics.formUnion(error.diagnostics)
+        }
+        return CheckReport(diagnostics: diagnostics.sorted(), incidentCount: incidents.count)
+    }
+
+    private static func duplicateTitles(_ incidents: [Incident]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for (_, group) in Dictionary(grouping: incidents, by: { $0.title.lowercased() }) where group.count > 1 {
+            let paths = group.map(\.sourcePath).sorted()
+            for path in paths {
+                let others = paths.filter { $0 != path }.joined(separator: ", ")
+                warnings.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), key: "title",
+                                           "\"\(group[0].title)\" is also the title of \(others); readers cannot tell them apart",
+                                           severity: .warning))
+            }
+        }
+        return warnings
+    }
+
+    /// Relative links in bodies that lead to `incidents/<slug>/` or `tags/<slug>/` pages that do not exist.
+    private static func brokenLinks(site: Site, texts: [String: String]) -> [Diagnostic] {
+        let incidentSlugs = Set(site.incidents.map(\.slug))
+        let tagSlugs = Set(site.tags.map(\.slug))
+        let markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+        var warnings: [Diagnostic] = []
+        for incident in site.incidents {
+            guard let text = texts[incident.sourcePath] else { continue }
+            let html = markdown.render(text)
+            for target in hrefs(in: html) {
+                guard let (section, slug) = resolve(target, from: ["incidents", incident.slug]) else { continue }
+                let exists = section == "incidents" ? incidentSlugs.contains(slug) : tagSlugs.contains(slug)
+                guard !exists else { continue }
+                let (line, column) = position(of: target, in: text)
+                warnings.append(Diagnostic(SourceLocation(file: incident.sourcePath, line: line, column: column), key: "body",
+                                           "the link \(target) leads to \(section)/\(slug)/, which does not exist",
+                                           severity: .warning))
+            }
+        }
+        return warnings
+    }
+
+    private static func hrefs(in html: String) -> [String] {
+        var found: [String] = []
+        var rest = html[...]
+        while let start = rest.firstRange(of: "href=\"") {
+            let value = rest[start.upperBound...]
+            guard let end = value.firstIndex(of: "\"") else { break }
+            found.append(String(value[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+            rest = value[end...]
+        }
+        return found
+    }
+
+    /// The section (`incidents` or `tags`) and slug a relative link from the page at
+    /// `folder` leads to, or nil for external links, anchors and other pages.
+    static func resolve(_ link: String, from folder: [String]) -> (String, String)? {
+        let path = link.prefix { $0 != "#" && $0 != "?" }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains(":") else { return nil }
+        var components = folder
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(String(part).removingPercentEncoding ?? String(part))
+            }
+        }
+        guard components.count >= 2, components[0] == "incidents" || components[0] == "tags" else { return nil }
+        if components.count == 3 && components[2] == "index.html" { return (components[0], components[1]) }
+        return components.count == 2 ? (components[0], components[1]) : nil
+    }
+
+    private static func position(of target: String, in text: String) -> (Int, Int) {
+        guard let range = text.range(of: target) else { return (1, 1) }
+        let before = text[..<range.lowerBound]
+        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        let column = before.reversed().prefix { $0 != "\n" }.count + 1
+        return (line, column)
+    }
+}
