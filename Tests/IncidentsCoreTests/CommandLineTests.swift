@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import IncidentsCore
 
 /// The `incidents` program as a user runs it: arguments, messages, exit status.
 @Suite struct CommandLineTests {
@@ -114,5 +115,23 @@ import Testing
         #expect(first?["column"] as? Int == 11)
         #expect(first?["key"] as? String == "severity")
         #expect(first?["severity"] as? String == "error")
+    }
+}
+
+@Suite struct DiagnosticFormatterTests {
+    @Test func showsTheLineAndCaretOfCRLFFiles() {
+        let source = "---\r\ntitle: T\r\nseverity: hgh\r\n---\r\n"
+        let formatter = DiagnosticFormatter { _ in source }
+        let diagnostic = Diagnostic(SourceLocation(file: "x.md", line: 3, column: 11), key: "severity", #""hgh" is not one of critical, high, medium, low"#)
+        #expect(formatter.format(diagnostic) == """
+        x.md:3:11: severity: "hgh" is not one of critical, high, medium, low
+        severity: hgh
+                  ^
+        """)
+    }
+
+    @Test func controlCharactersInFileNamesStayOnOneLine() {
+        let location = SourceLocation(file: "content/incidents/new\nline.md", line: 1, column: 1)
+        #expect(location.description == #"content/incidents/new\u{a}line.md:1:1"#)
     }
 }

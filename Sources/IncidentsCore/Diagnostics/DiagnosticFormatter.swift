@@ -25,9 +25,11 @@ public struct DiagnosticFormatter: Sendable {
     private static func line(_ number: Int, of source: String) -> String? {
         guard number >= 1 else { return nil }
         var current = 1
+        // In Swift "\r\n" is one Character, so CRLF files are split after normalising.
+        let source = source.utf8.contains(UInt8(ascii: "\r")) ? source.replacingCRLF() : source
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
             if current == number {
-                return String(line.hasSuffix("\r") ? line.dropLast() : line)
+                return String(line)
             }
             current += 1
         }

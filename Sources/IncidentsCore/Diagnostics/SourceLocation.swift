@@ -14,8 +14,14 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `path:line:column`, the form editors and terminals turn into links.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `path:line:column`, the form editors and terminals turn into links. Control
+    /// characters in a file name are shown escaped, so one problem stays one line.
+    public var description: String {
+        let shownFile = file.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            ? file.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+            : file
+        return "\(shownFile):\(line):\(column)"
+    }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -70,6 +70,9 @@ public struct SiteDirectory: Sendable {
             }
             return data.withUnsafeBytes { raw -> Result<String, BuildFailure> in
                 let bytes = raw.bindMemory(to: UInt8.self)
+                if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+                    return failure("is UTF-16 text, expected UTF-8; re-save the file as UTF-8")
+                }
                 if let zero = bytes.firstIndex(of: 0) {
                     let (line, column) = SiteDirectory.position(ofByte: zero, in: bytes)
                     return failure("is a binary file (NUL byte), expected UTF-8 text", line: line, column: column)

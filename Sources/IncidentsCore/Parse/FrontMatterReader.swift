@@ -14,16 +14,17 @@ struct FrontMatterReader {
     /// Problems that do not stop a build, reported by `check` (unknown keys, missing recommended values).
     private(set) var warnings: [Diagnostic] = []
 
-    /// Values a front matter may expand to through YAML aliases before it is refused;
-    /// keeps a "billion laughs" file from costing more than a large honest one.
-    static let valueBudget = 10_000
-
     /// Composes the YAML of `document`; a syntax error, a root that is not a map, or
     /// a duplicate key is thrown at once, since nothing in the file can be trusted then.
     init(_ document: FrontMatterDocument, path: String) throws(BuildFailure) {
         self.path = path
         self.lineOffset = document.yamlFirstLine - 1
         self.yaml = document.yaml
+        if let (line, column) = Self.firstAnchorOrAlias(in: document.yaml) {
+            throw BuildFailure(Diagnostic(
+                SourceLocation(file: path, line: line + lineOffset, column: column),
+                "YAML anchors and aliases (&name, *name) are not supported in front matter, expected plain values (put text that starts with & or * in quotes)"))
+        }
         let root: Node?
         do {
             // `.basic` resolves no tags by regex (see ScalarKind); an explicit encoding keeps
@@ -97,7 +98,21 @@ struct FrontMatterReader {
             if required { report(node, key: key, "is empty, expected \(what)") }
             return nil
         }
+        if let problem = Self.controlCharacterProblem(value) {
+            report(node, key: key, problem)
+            return nil
+        }
         return value
+    }
+
+    /// Text written through YAML escapes (`"\0"`, `"\e"`) can hold control characters
+    /// that would reach the page; only tabs and line breaks are text.
+    static func controlCharacterProblem(_ value: String) -> String? {
+        guard let bad = value.unicodeScalars.first(where: {
+            $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
+        }) else { return nil }
+        let code = String(bad.value, radix: 16, uppercase: true)
+        return "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), expected plain text"
     }
 
     mutating func severity(_ key: String) -> Severity? {
@@ -147,11 +162,16 @@ struct FrontMatterReader {
         }
     }
 
-    /// A list of short texts (tags): each item a scalar, repeats dropped.
-    mutating func textList(_ key: String) -> [String] {
+    /// A list of short texts (tags): each item a scalar, repeats dropped; at most `maximum` items.
+    mutating func textList(_ key: String, maximum: Int) -> [String] {
         guard let node = take(key) else { return [] }
         guard case .sequence(let sequence) = node else {
             report(node, key: key, "found \(Self.describe(node)), expected a list such as [privacy, chatbot]")
+            return []
+        }
+        // Each tag's page lists the incident with all its tags: n tags cost n² links.
+        guard sequence.count <= maximum else {
+            report(node, key: key, "has \(sequence.count) entries, expected at most \(maximum)")
             return []
         }
         var items: [String] = []
@@ -161,6 +181,10 @@ struct FrontMatterReader {
                 continue
             }
             let value = raw.trimmingWhitespace()
+            if let problem = Self.controlCharacterProblem(value) {
+                report(item, key: "\(key)[\(index)]", problem)
+                continue
+            }
             if !items.contains(value) { items.append(value) }
         }
         return items
@@ -189,16 +213,12 @@ struct FrontMatterReader {
         return items
     }
 
-    /// Everything not taken yet, for templates; expansion is bounded by `valueBudget`.
+    /// Everything not taken yet, for templates. Anchors and aliases are refused before
+    /// composing, so this is linear in the size of the front matter.
     mutating func remainingParams() -> [String: TemplateValue] {
-        var budget = Self.valueBudget
         var params: [String: TemplateValue] = [:]
         for entry in entries {
-            guard let value = templateValue(entry.value, budget: &budget) else {
-                report(entry.value, key: entry.key, "expands to more than \(Self.valueBudget) values (YAML aliases?), expected a small value")
-                break
-            }
-            params[entry.key] = value
+            params[entry.key] = Self.templateValue(entry.value)
         }
         entries.removeAll()
         return params
@@ -209,25 +229,15 @@ struct FrontMatterReader {
         entries.map { ($0.key, location(of: $0.keyNode)) }
     }
 
-    private func templateValue(_ node: Node, budget: inout Int) -> TemplateValue? {
-        budget -= 1
-        guard budget >= 0 else { return nil }
+    private static func templateValue(_ node: Node) -> TemplateValue {
         switch node {
         case .scalar(let scalar):
             return .text(scalar.string)
         case .sequence(let sequence):
-            var items: [TemplateValue] = []
-            for item in sequence {
-                guard let value = templateValue(item, budget: &budget) else { return nil }
-                items.append(value)
-            }
-            return .list(items)
+            return .list(sequence.map(templateValue))
         case .mapping(let mapping):
             var entries: [String: TemplateValue] = [:]
-            for (key, value) in mapping {
-                guard let converted = templateValue(value, budget: &budget) else { return nil }
-                entries[key.scalar?.string ?? ""] = converted
-            }
+            for (key, value) in mapping { entries[key.scalar?.string ?? ""] = templateValue(value) }
             return .map(entries)
         case .alias:
             return .text("")
@@ -285,7 +295,12 @@ struct FrontMatterReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
+            var message = problem.hasPrefix("Maximum nesting level reached")
+                ? "invalid YAML: values are nested too deeply, expected front matter of at most a few levels"
+                : "invalid YAML: \(problem)"
+            if !problem.contains("tab"), Self.character(atLine: mark.line, column: mark.column, in: yaml) == "\t" {
+                message += "; a tab cannot indent YAML, use spaces"
+            }
             if let context {
                 message += " (\(context.text) at line \(context.mark.line + lineOffset), column \(context.mark.column))"
             }
@@ -307,6 +322,66 @@ struct FrontMatterReader {
         default:
             return Diagnostic(SourceLocation(file: path, line: 1, column: 1), "front matter cannot be read as YAML: \(error)")
         }
+    }
+
+    private static func character(atLine line: Int, column: Int, in yaml: String) -> Unicode.Scalar? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let scalars = Array(lines[line - 1].unicodeScalars)
+        return column >= 1 && column <= scalars.count ? scalars[column - 1] : nil
+    }
+
+    /// The position (line, column in the YAML text) of the first anchor `&name` or alias
+    /// `*name`, or nil. Front matter has no use for them, and an alias used as a key
+    /// made Yams hash an exponentially large node before any bound of ours could apply.
+    /// Scans where YAML can start a node (line start, after `- `, `? `, `: `, `[`, `{`,
+    /// `,`), skipping quoted text, comments and block scalars (`|`, `>`).
+    static func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
+        var blockIndent: Int?  // inside a block scalar started by a line with this indentation
+        for (lineIndex, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let scalars = Array(line.unicodeScalars)
+            let indent = scalars.prefix { $0 == " " }.count
+            if let block = blockIndent {
+                if indent > block || scalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+                blockIndent = nil
+            }
+            var quote: Unicode.Scalar?
+            var nodeStart = true
+            var index = 0
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if let open = quote {
+                    if scalar == open { quote = nil }
+                    index += 1
+                    continue
+                }
+                if scalar == " " || scalar == "\t" { index += 1; continue }
+                if scalar == "#" && (index == 0 || scalars[index - 1] == " ") { break }
+                if nodeStart && (scalar == "&" || scalar == "*"), index + 1 < scalars.count,
+                   !scalars[index + 1].properties.isWhitespace {
+                    return (lineIndex + 1, index + 1)
+                }
+                let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+                switch scalar {
+                case "\"", "'" where nodeStart:
+                    quote = scalar
+                    nodeStart = false
+                case "[", "{", ",":
+                    nodeStart = true
+                case "-", "?", ":" where next == " " || next == "\t" || index + 1 == scalars.count:
+                    nodeStart = true
+                default:
+                    nodeStart = false
+                }
+                index += 1
+            }
+            // `key: |` or `- >-`: the lines below, indented deeper, are text.
+            let trimmed = String(String.UnicodeScalarView(scalars)).trimmingWhitespace()
+            if quote == nil, ["|", ">", "|-", ">-", "|+", ">+"].contains(where: { trimmed.hasSuffix(" " + $0) || trimmed == "- " + $0 }) {
+                blockIndent = indent
+            }
+        }
+        return nil
     }
 
     /// Yams names the first of two equal keys; editors want to see the repeat (its line).

@@ -9,6 +9,10 @@ public enum IncidentParser {
         parseReportingWarnings(text, path: path, bodyFile: bodyFile).result
     }
 
+    /// Tags one incident may carry: each tag's page lists the incident with all its
+    /// tags, so a list of thousands would make the site grow with its square.
+    public static let maximumTags = 100
+
     /// The front-matter keys the contract defines, for "did you mean" hints.
     public static let knownKeys = [
         "title", "severity", "summary", "date_occurred", "date_reported", "status", "category", "industry",
@@ -34,7 +38,7 @@ public enum IncidentParser {
         let dateReported = reader.date("date_reported", required: true)
         let slug = readSlug(&reader, path: path)
         let sources = reader.mapList("sources", readItem: readSource)
-        let tags = reader.textList("tags")
+        let tags = reader.textList("tags", maximum: maximumTags)
 
         var incident = Incident(
             sourcePath: path,

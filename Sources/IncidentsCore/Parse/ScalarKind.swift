@@ -14,7 +14,9 @@ enum ScalarKind: Equatable {
     case number
 
     init(_ scalar: Node.Scalar) {
-        guard scalar.style == .plain || scalar.style == .any else {
+        // Quoted, or tagged as text (`!!str 123`, `! 123`): text whatever it looks like.
+        let tag = scalar.tag.rawValue
+        guard scalar.style == .plain || scalar.style == .any, tag != "tag:yaml.org,2002:str", tag != "!" else {
             self = .text
             return
         }
