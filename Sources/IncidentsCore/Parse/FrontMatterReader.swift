@@ -40,10 +40,19 @@ struct FrontMatterReader {
             entries = []
         case .mapping(let mapping)?:
             var entries: [(String, Node, Node)] = []
+            var problems: [Diagnostic] = []
             for (keyNode, value) in mapping {
-                entries.append((keyNode.scalar?.string ?? "", keyNode, value))
+                guard let name = keyNode.scalar?.string else {
+                    let offset = document.yamlFirstLine - 1
+                    let at = keyNode.mark.map { SourceLocation(file: path, line: $0.line + offset, column: $0.column) }
+                    problems.append(Diagnostic(at ?? SourceLocation(file: path, line: 1, column: 1),
+                                               "found \(Self.describe(keyNode)) as a key, expected a plain name such as title"))
+                    continue
+                }
+                entries.append((name, keyNode, value))
             }
             self.entries = entries
+            self.diagnostics = problems
         case let other?:
             let location = SourceLocation(file: path, line: (other.mark?.line ?? 1) + lineOffset, column: other.mark?.column ?? 1)
             throw BuildFailure(Diagnostic(location, "front matter: found \(Self.describe(other)), expected key: value lines"))
@@ -162,8 +171,9 @@ struct FrontMatterReader {
         }
     }
 
-    /// A list of short texts (tags): each item a scalar, repeats dropped; at most `maximum` items.
-    mutating func textList(_ key: String, maximum: Int) -> [String] {
+    /// A list of short texts (tags): each item a scalar, repeats dropped; at most `maximum`
+    /// items; `problem` tells why an item cannot be used, reported at the item.
+    mutating func textList(_ key: String, maximum: Int, problem: (String) -> String? = { _ in nil }) -> [String] {
         guard let node = take(key) else { return [] }
         guard case .sequence(let sequence) = node else {
             report(node, key: key, "found \(Self.describe(node)), expected a list such as [privacy, chatbot]")
@@ -181,8 +191,8 @@ struct FrontMatterReader {
                 continue
             }
             let value = raw.trimmingWhitespace()
-            if let problem = Self.controlCharacterProblem(value) {
-                report(item, key: "\(key)[\(index)]", problem)
+            if let reason = Self.controlCharacterProblem(value) ?? problem(value) {
+                report(item, key: "\(key)[\(index)]", reason)
                 continue
             }
             if !items.contains(value) { items.append(value) }

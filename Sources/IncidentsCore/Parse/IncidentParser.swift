@@ -38,7 +38,9 @@ public enum IncidentParser {
         let dateReported = reader.date("date_reported", required: true)
         let slug = readSlug(&reader, path: path)
         let sources = reader.mapList("sources", readItem: readSource)
-        let tags = reader.textList("tags", maximum: maximumTags)
+        let tags = reader.textList("tags", maximum: maximumTags) { name in
+            Slug.forTag(name).isEmpty ? "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL" : nil
+        }
 
         var incident = Incident(
             sourcePath: path,
@@ -66,9 +68,6 @@ public enum IncidentParser {
             extraParams: [:],
             body: bodyFile.map { .file(absolutePath: $0) } ?? .inline(document.body)
         )
-        for (name, slug) in zip(incident.tags, incident.tagSlugs) where slug.isEmpty {
-            reader.report(nil, key: "tags", "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL")
-        }
         for (key, location) in reader.remainingKeys {
             let hint = closestKey(to: key, in: knownKeys).map { " (did you mean \($0)?)" } ?? ""
             reader.warn(at: location, key: key, "is not a known key\(hint); it is kept for templates as params.\(key)")
