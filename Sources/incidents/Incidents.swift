@@ -13,7 +13,7 @@ struct Incidents: ParsableCommand {
 
         Exit status: 0 success, 1 errors in the site (or warnings with check --strict), 2 wrong usage.
         """,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Init.self, New.self],
         defaultSubcommand: Build.self
     )
 

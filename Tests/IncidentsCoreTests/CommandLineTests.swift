@@ -68,6 +68,41 @@ import Testing
         #expect(result.stderr.contains("Unknown option '--colour'"))
     }
 
+    // MARK: init and new
+
+    @Test func initCreatesASiteThatBuildsAndNeverOverwrites() throws {
+        let parent = try TestSite()
+        let created = try run(["init", "site", "--title", "Outage history"], in: parent.root)
+        #expect(created.status == 0, "\(created.stderr)")
+        for path in ["site.yml", "content/pages/about.md", "templates/README.md", ".gitignore", ".github/workflows/publish.yml"] {
+            #expect(FileManager.default.fileExists(atPath: parent.root + "/site/" + path), "\(path)")
+        }
+        let build = try run(["build"], in: parent.root + "/site")
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.hasPrefix("Built 1 incident, 2 tags"))
+        let site = try String(contentsOfFile: parent.root + "/site/site.yml", encoding: .utf8)
+        let again = try run(["init", "site"], in: parent.root)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("refusing to overwrite site.yml"))
+        #expect(try String(contentsOfFile: parent.root + "/site/site.yml", encoding: .utf8) == site)
+    }
+
+    @Test func newWritesAnIncidentThatBuildsAndNeverOverwrites() throws {
+        let site = try TestSite()
+        let created = try run(["new", "Bank chatbot leaks: account data", "--severity", "HIGH", "--tags", "privacy, chatbot"], in: site.root)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout == "./content/incidents/bank-chatbot-leaks-account-data.md\n")
+        let incident = try IncidentParser.parse(
+            String(contentsOfFile: site.root + "/content/incidents/bank-chatbot-leaks-account-data.md", encoding: .utf8),
+            path: "content/incidents/bank-chatbot-leaks-account-data.md").get()
+        #expect(incident.title == "Bank chatbot leaks: account data")
+        #expect(incident.severity == .high)
+        #expect(incident.tags == ["privacy", "chatbot"])
+        #expect(try run(["build"], in: site.root).status == 0)
+        #expect(try run(["new", "Bank chatbot leaks: account data"], in: site.root).status == 1)
+        #expect(try run(["new", "Other", "--severity", "hgh"], in: site.root).status == 2)
+    }
+
     // MARK: check
 
     private func siteWithWarnings() throws -> TestSite {

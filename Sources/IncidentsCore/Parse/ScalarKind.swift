@@ -13,6 +13,11 @@ enum ScalarKind: Equatable {
     case bool
     case number
 
+    /// How `text` would read if written unquoted.
+    init(plainText text: String) {
+        self.init(Node.Scalar(text, .implicit, .plain))
+    }
+
     init(_ scalar: Node.Scalar) {
         // Quoted, or tagged as text (`!!str 123`, `! 123`): text whatever it looks like.
         let tag = scalar.tag.rawValue

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import IncidentsCore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new site: settings, an example incident, templates/, a publishing workflow.",
+        discussion: "Refuses to overwrite any existing file; nothing is written then."
+    )
+
+    @Argument(help: ArgumentHelp("Folder of the new site (created when missing).", valueName: "dir"))
+    var directory: String = "."
+
+    @Option(name: .long, help: "The site's title.")
+    var title: String = "Incidents"
+
+    func run() throws {
+        let files = SiteScaffold.files(title: title, today: Today.date)
+        let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }
+        guard existing.isEmpty else {
+            FileHandle.standardError.write(Data("error: refusing to overwrite \(existing.joined(separator: ", ")) in \(directory); nothing was written\n".utf8))
+            throw ExitCode.failure
+        }
+        for (path, text) in files {
+            let url = URL(fileURLWithPath: (directory as NSString).appendingPathComponent(path))
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            print("created \((directory as NSString).appendingPathComponent(path))")
+        }
+        print("Next: cd \(directory) && incidents build, then open public/index.html through a web server.")
+    }
+}
+
+/// Today's date in UTC, at day precision.
+enum Today {
+    static var date: PartialDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return PartialDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
