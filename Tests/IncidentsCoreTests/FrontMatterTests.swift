@@ -187,3 +187,25 @@ import Testing
         ])
     }
 }
+
+@Suite struct AnchorScanTests {
+    @Test(arguments: [
+        ("a: &x [1]\n", true),
+        ("a: *x\n", true),
+        ("- &x value\n", true),
+        ("a: [b, *x]\n", true),
+        ("? *x\n: v\n", true),
+        ("title: AT&T fined\n", false),
+        ("title: R &D costs\n", false),
+        ("title: \"&quoted\"\n", false),
+        ("title: '*quoted'\n", false),
+        ("industry: Food & Beverage\n", false),
+        ("title: 5\" screen *x\n", false),
+        ("summary: |\n  - &not an anchor\n  * a list item\nnext: fine\n", false),
+        ("summary: >-\n  *emphasis*\nafter: &x v\n", true),
+        ("title: x # &comment\n", false),
+    ])
+    func findsAnchorsOnlyWhereYAMLWouldSeeThem(yaml: String, hasAnchor: Bool) {
+        #expect((FrontMatterReader.firstAnchorOrAlias(in: yaml) != nil) == hasAnchor, "\(yaml)")
+    }
+}

@@ -372,15 +372,15 @@ struct FrontMatterReader {
                     return (lineIndex + 1, index + 1)
                 }
                 let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-                switch scalar {
-                case "\"", "'" where nodeStart:
+                let indicatorFollows = next == " " || next == "\t"
+                if (scalar == "\"" || scalar == "'") && nodeStart {
                     quote = scalar
                     nodeStart = false
-                case "[", "{", ",":
+                } else if scalar == "[" || scalar == "{" || scalar == "," {
                     nodeStart = true
-                case "-", "?", ":" where next == " " || next == "\t" || index + 1 == scalars.count:
+                } else if (scalar == "-" || scalar == "?" || scalar == ":") && indicatorFollows {
                     nodeStart = true
-                default:
+                } else {
                     nodeStart = false
                 }
                 index += 1
