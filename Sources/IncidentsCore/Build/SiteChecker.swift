@@ -29,7 +29,7 @@ public enum SiteChecker {
         }
         let loader = SiteLoader(directory: directory, includeDrafts: includeDrafts)
         let parsed = SiteLoader.parallelMap(directory.incidentFiles) { path in
-            (path, directory.readText(path).map { IncidentParser.parseReportingWarnings($0, path: path) })
+            (path, directory.readText(path).map { text in (text, IncidentParser.parseReportingWarnings(text, path: path)) })
         }
         var diagnostics: Set<Diagnostic> = []
         var incidents: [Incident] = []
@@ -38,12 +38,12 @@ public enum SiteChecker {
             switch outcome {
             case .failure(let failure):
                 diagnostics.formUnion(failure.diagnostics)
-            case .success(let (result, warnings)):
+            case .success(let (text, (result, warnings))):
                 diagnostics.formUnion(warnings)
                 switch result {
                 case .success(let incident):
                     incidents.append(incident)
-                    texts[path] = try? directory.readText(path).get()
+                    texts[path] = text
                 case .failure(let failure):
                     diagnostics.formUnion(failure.diagnostics)
                 }
@@ -78,15 +78,17 @@ public enum SiteChecker {
         return warnings
     }
 
-    /// Relative links in bodies that lead to `incidents/<slug>/` or `tags/<slug>/` pages that do not exist.
+    /// Relative links in bodies that lead to `incidents/<slug>/` or `tags/<slug>/` pages that
+    /// do not exist, located by searching the file's text (`texts`, by path) for the link.
     private static func brokenLinks(site: Site, texts: [String: String]) -> [Diagnostic] {
         let incidentSlugs = Set(site.incidents.map(\.slug))
         let tagSlugs = Set(site.tags.map(\.slug))
         let markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
         var warnings: [Diagnostic] = []
         for incident in site.incidents {
-            guard let text = texts[incident.sourcePath] else { continue }
-            let html = markdown.render(text)
+            guard let text = texts[incident.sourcePath],
+                  let body = try? FrontMatterDocument.split(text, path: incident.sourcePath).body else { continue }
+            let html = markdown.render(body)
             for target in hrefs(in: html) {
                 guard let (section, slug) = resolve(target, from: ["incidents", incident.slug]) else { continue }
                 let exists = section == "incidents" ? incidentSlugs.contains(slug) : tagSlugs.contains(slug)
