@@ -20,23 +20,34 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Include incidents and pages marked draft: true.")
     var drafts = false
 
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print how long each stage took.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
     func run() throws {
         let options = BuildOptions(sourcePath: source, outputPath: output, includeDrafts: drafts)
         do {
             let summary = try SiteBuilder.build(options)
-            print(summary)
+            if verbose {
+                for stage in summary.stages {
+                    let time = String(format: "%7.0f ms", stage.seconds * 1000)
+                    print("  " + stage.name.padding(toLength: 36, withPad: " ", startingAt: 0) + time)
+                }
+            }
+            if !quiet { print(summary) }
         } catch let failure as BuildFailure {
-            let formatter = DiagnosticFormatter { path in
-                try? String(contentsOfFile: (source as NSString).appendingPathComponent(path), encoding: .utf8)
-            }
-            for diagnostic in failure.diagnostics {
-                FileHandle.standardError.write(Data((formatter.format(diagnostic) + "\n").utf8))
-            }
+            Terminal.print(failure.diagnostics, siteFolder: source)
             let count = failure.diagnostics.count
-            FileHandle.standardError.write(Data("error: build failed with \(count) error\(count == 1 ? "" : "s"); the output folder was not changed\n".utf8))
+            Terminal.error("build failed with \(count) error\(count == 1 ? "" : "s"); the output folder was not changed")
             throw ExitCode.failure
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Terminal.error("\(error)")
             throw ExitCode.failure
         }
     }

@@ -33,12 +33,7 @@ struct Check: ParsableCommand {
         let report = SiteChecker.check(rootPath: source, includeDrafts: drafts)
         switch format {
         case .text:
-            let formatter = DiagnosticFormatter { path in
-                try? String(contentsOfFile: (source as NSString).appendingPathComponent(path), encoding: .utf8)
-            }
-            for diagnostic in report.diagnostics {
-                FileHandle.standardError.write(Data((formatter.format(diagnostic) + "\n").utf8))
-            }
+            Terminal.print(report.diagnostics, siteFolder: source)
             print("Checked \(report.incidentCount) incident\(report.incidentCount == 1 ? "" : "s"): "
                   + "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), "
                   + "\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")

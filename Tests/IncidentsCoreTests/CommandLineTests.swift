@@ -38,6 +38,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
     }
 
+    @Test func quietAndVerbose() throws {
+        let site = try TestSite(fixture: "basic")
+        let quiet = try run(["build", "--quiet"], in: site.root)
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+        let verbose = try run(["build", "-v"], in: site.root)
+        #expect(verbose.status == 0)
+        let lines = verbose.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.first?.hasPrefix("  read and validate 6 files") == true)
+        #expect(lines.last?.hasPrefix("Built 4 incidents") == true)
+        #expect(try run(["build", "-q", "-v"], in: site.root).status == 2)
+    }
+
     @Test func sourceOutputAndDraftsOptions() throws {
         let site = try TestSite(fixture: "basic")
         let elsewhere = site.root + "/elsewhere/site"

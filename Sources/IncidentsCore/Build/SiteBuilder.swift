@@ -25,6 +25,9 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     public var filesWritten: Int
     public var outputPath: String
     public var seconds: Double
+    /// Wall time of each stage, in order: reading and validating, rendering and
+    /// writing, publishing (the swap); for `--verbose`.
+    public var stages: [(name: String, seconds: Double)] = []
 
     public var description: String {
         let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
@@ -38,8 +41,16 @@ public enum SiteBuilder {
     /// Builds the site. On any error the output folder is left exactly as it was.
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
         let start = DispatchTime.now()
+        var stages: [(name: String, seconds: Double)] = []
+        var stageStart = start
+        func endStage(_ name: String) {
+            let now = DispatchTime.now()
+            stages.append((name, Double(now.uptimeNanoseconds - stageStart.uptimeNanoseconds) / 1e9))
+            stageStart = now
+        }
         let directory = try SiteDirectory(rootPath: options.sourcePath)
         let (site, templates) = try SiteLoader(directory: directory, includeDrafts: options.includeDrafts).load()
+        endStage("read and validate \(directory.incidentFiles.count + directory.pageFiles.count) files")
         let renderer = SiteRenderer(site: site, templates: templates)
         let conflicts = renderer.staticConflicts
         guard conflicts.isEmpty else {
@@ -51,10 +62,12 @@ public enum SiteBuilder {
         let output = try DiskOutput(outputPath: options.outputPath)
         do {
             let written = try renderer.render(to: output, staticRoot: directory.absolutePath("static"), parallel: options.parallel)
+            endStage("render and write \(written) files")
             try output.commit()
+            endStage("publish")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return BuildSummary(incidents: site.incidents.count, tags: site.tags.count, pages: site.pages.count,
-                                filesWritten: written, outputPath: output.outputPath, seconds: seconds)
+                                filesWritten: written, outputPath: output.outputPath, seconds: seconds, stages: stages)
         } catch {
             output.discard()
             throw error
