@@ -18,8 +18,12 @@ import Testing
         let html = markdown.render("~~gone~~ see https://example.org\n\n- [x] done\n- [ ] open\n")
         #expect(html.contains("<del>gone</del>"))
         #expect(html.contains(#"<a href="https://example.org">https://example.org</a>"#))
-        #expect(html.contains(#"<input type="checkbox" checked="" disabled="" aria-label="done" /> done"#))
-        #expect(html.contains(#"<input type="checkbox" disabled="" aria-label="to do" /> open"#))
+        #expect(html.contains(#"<li class="task"><input type="checkbox" checked="" disabled="" aria-label="done" /> done</li>"#))
+        #expect(html.contains(#"<li class="task"><input type="checkbox" disabled="" aria-label="to do" /> open</li>"#))
+        // In a loose list the checkbox sits in a paragraph; it is still labelled.
+        let loose = markdown.render("- [x] first\n\n- [ ] second\n")
+        #expect(loose.contains(#"<input type="checkbox" checked="" disabled="" aria-label="done" />"#))
+        #expect(loose.contains(#"<input type="checkbox" disabled="" aria-label="to do" />"#))
     }
 
     @Test func footnotes() {

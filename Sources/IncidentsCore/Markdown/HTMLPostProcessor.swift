@@ -6,12 +6,15 @@
 ///   optionally, inline `style` (blocked by a CSP without `'unsafe-inline'`). We let it
 ///   write `align` and turn it into a class the theme styles: `class="align-center"`.
 /// - Task-list checkboxes get an accessible name, so screen readers announce
-///   "done"/"to do" instead of an unlabelled form field.
+///   "done"/"to do" instead of an unlabelled form field, and their list item a
+///   `task` class the theme styles (no `:has()`, which older browsers lack).
 enum HTMLPostProcessor {
     private static let replacements: [ByteReplacement] = [
         (#" align="left""#, #" class="align-left""#),
         (#" align="center""#, #" class="align-center""#),
         (#" align="right""#, #" class="align-right""#),
+        (#"<li><input type="checkbox" checked="" disabled="" />"#, #"<li class="task"><input type="checkbox" checked="" disabled="" aria-label="done" />"#),
+        (#"<li><input type="checkbox" disabled="" />"#, #"<li class="task"><input type="checkbox" disabled="" aria-label="to do" />"#),
         (#"<input type="checkbox" checked="" disabled="" />"#, #"<input type="checkbox" checked="" disabled="" aria-label="done" />"#),
         (#"<input type="checkbox" disabled="" />"#, #"<input type="checkbox" disabled="" aria-label="to do" />"#),
     ].map { ByteReplacement(old: $0.0, new: $0.1) }

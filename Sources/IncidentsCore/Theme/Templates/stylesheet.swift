@@ -62,7 +62,7 @@ h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
 .body .align-center { text-align: center; }
 .body .align-right { text-align: right; }
 .body blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 4px solid var(--line); color: var(--muted); }
-.body li:has(> input[type="checkbox"]) { list-style: none; }
+.body li.task { list-style: none; }
 .body .footnotes { font-size: 0.92rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 .sources ol { padding-left: 1.25rem; }
 .sources li { margin-bottom: 0.6rem; }
