@@ -318,7 +318,8 @@ struct FrontMatterReader {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let line = secondOccurrence(of: key, after: context.mark, in: yaml) ?? context.mark.line
-            return Diagnostic(location(line: line, column: context.mark.column), key: key,
+            let path = itemPath(line: context.mark.line, column: context.mark.column, in: yaml).map { "\($0).\(key)" } ?? key
+            return Diagnostic(location(line: line, column: context.mark.column), key: path,
                               "is given more than once (first on line \(context.mark.line + lineOffset)), expected each key once")
         case .reader(let problem, let offset, _, _):
             var line = 1
@@ -392,6 +393,47 @@ struct FrontMatterReader {
             }
         }
         return nil
+    }
+
+    /// For a key inside an entry of a block list (`sources:` then `  - title: …`), the
+    /// entry's path, e.g. `sources[1]`, so messages name it as validation errors do.
+    private static func itemPath(line: Int, column: Int, in yaml: String) -> String? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func indent(_ text: String) -> Int { text.prefix { $0 == " " }.count }
+        func isContent(_ text: String) -> Bool {
+            let trimmed = text.trimmingWhitespace()
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        }
+        // The entry: the nearest line above (or at) `line` that starts with "- " and whose
+        // content begins at the key's column.
+        var entryLine: Int?
+        var index = line - 1
+        while index >= 0 {
+            let text = lines[index]
+            if isContent(text) {
+                let dash = indent(text)
+                if text.dropFirst(dash).hasPrefix("- ") && dash + 3 == column { entryLine = index; break }
+                if dash + 1 < column && index != line - 1 { return nil }
+            }
+            index -= 1
+        }
+        guard let entry = entryLine else { return nil }
+        let dashIndent = indent(lines[entry])
+        // The list's key: the nearest line above the entry that is less indented.
+        var position = 0
+        var parent = entry - 1
+        while parent >= 0 {
+            let text = lines[parent]
+            if isContent(text) {
+                if indent(text) < dashIndent || (indent(text) == dashIndent && !text.dropFirst(dashIndent).hasPrefix("- ")) { break }
+                if indent(text) == dashIndent { position += 1 }
+            }
+            parent -= 1
+        }
+        guard parent >= 0 else { return nil }
+        let parentText = lines[parent].trimmingWhitespace()
+        guard parentText.hasSuffix(":") else { return nil }
+        return "\(parentText.dropLast())[\(position)]"
     }
 
     /// Yams names the first of two equal keys; editors want to see the repeat (its line).
