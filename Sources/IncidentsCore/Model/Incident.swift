@@ -36,13 +36,8 @@ public struct Incident: Sendable {
     /// The date the index orders by: when it happened, or else when it was reported.
     public var sortDate: PartialDate { dateOccurred ?? dateReported }
 
-    /// The contract's order: newest first, then by title, then by slug so equal
-    /// titles still order the same way on every run.
-    public static func isListedBefore(_ lhs: Incident, _ rhs: Incident) -> Bool {
-        ListingKey(lhs) < ListingKey(rhs)
-    }
-
-    /// What the listing order compares, and nothing else.
+    /// What the contract's order compares, and nothing else: newest first, then by
+    /// title, then by slug so equal titles still order the same way on every run.
     struct ListingKey: Comparable {
         let date: PartialDate
         let title: String

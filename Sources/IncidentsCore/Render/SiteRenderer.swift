@@ -45,11 +45,10 @@ public struct SiteRenderer: @unchecked Sendable {
         let context = PageContext(site: site)
         self.context = context
         var jobs: [Job] = site.incidents.indices.map(Job.incident)
-        jobs += (1...Self.pagination(folder: "", count: site.incidents.count, site: site).pageCount).map { Job.index(page: $0) }
+        jobs += (1...Self.indexPagination(site).pageCount).map { Job.index(page: $0) }
         jobs.append(.tagsOverview)
         for (position, tag) in site.tags.enumerated() {
-            let pages = Self.pagination(folder: "tags/\(tag.slug)/", count: tag.count, site: site).pageCount
-            jobs += (1...pages).map { Job.tag(position, page: $0) }
+            jobs += (1...Self.tagPagination(tag, site).pageCount).map { Job.tag(position, page: $0) }
         }
         jobs += site.pages.indices.map(Job.standalonePage)
         jobs += templates.assets.keys.sorted().map(Job.asset)
@@ -57,9 +56,6 @@ public struct SiteRenderer: @unchecked Sendable {
         self.jobs = jobs
         self.paths = jobs.map { Self.outputPath($0, site: site) }
     }
-
-    /// Every file the site consists of, relative to the output folder, in a fixed order.
-    public var outputPaths: [String] { paths }
 
     /// Generated files that a file of `static/` would overwrite.
     public var staticConflicts: [String] {
@@ -94,17 +90,6 @@ public struct SiteRenderer: @unchecked Sendable {
         return selected.count
     }
 
-    /// A number per output file that changes whenever the file's content would:
-    /// what an incremental rebuild compares to know which pages to write again.
-    ///
-    /// `source` gives a fingerprint of each incident's file (its text); everything
-    /// else a page shows comes from the values hashed here. Site-wide inputs
-    /// (settings, templates, standalone pages, static files) are not included:
-    /// a change to them means a full rebuild.
-    public func fingerprints(source: (Incident) -> Int) -> [String: Int] {
-        fingerprints(incidentPrints: Self.incidentFingerprints(site: site, source: source))
-    }
-
     /// What each incident's page and card depend on: its file, and the display names
     /// of its tags, which depend on other incidents' spellings.
     public static func incidentFingerprints(site: Site, source: (Incident) -> Int) -> [Int] {
@@ -117,7 +102,13 @@ public struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    /// `fingerprints(source:)` with the incidents' fingerprints already computed.
+    /// A number per output file that changes whenever the file's content would:
+    /// what an incremental rebuild compares to know which pages to write again.
+    ///
+    /// `incidentPrints` come from `incidentFingerprints`; everything else a page shows
+    /// comes from the values hashed here. Site-wide inputs (settings, templates,
+    /// standalone pages, static files) are not included: a change to them means a
+    /// full rebuild.
     public func fingerprints(incidentPrints: [Int]) -> [String: Int] {
         var result: [String: Int] = [:]
         result.reserveCapacity(jobs.count)
@@ -127,7 +118,7 @@ public struct SiteRenderer: @unchecked Sendable {
             case .incident(let index):
                 hasher.combine(incidentPrints[index])
             case .index(let page):
-                let pagination = indexPagination
+                let pagination = Self.indexPagination(site)
                 hasher.combine(page)
                 hasher.combine(pagination.pageCount)
                 hasher.combine(site.incidents.count)
@@ -140,7 +131,7 @@ public struct SiteRenderer: @unchecked Sendable {
                 }
             case .tag(let tagIndex, let page):
                 let tag = site.tags[tagIndex]
-                let pagination = tagPagination(tag)
+                let pagination = Self.tagPagination(tag, site)
                 hasher.combine(tag.name)
                 hasher.combine(page)
                 hasher.combine(pagination.pageCount)
@@ -164,11 +155,9 @@ public struct SiteRenderer: @unchecked Sendable {
     private static func outputPath(_ job: Job, site: Site) -> String {
         switch job {
         case .incident(let index): return "incidents/\(site.incidents[index].slug)/index.html"
-        case .index(let page): return pagination(folder: "", count: site.incidents.count, site: site).outputPath(page: page)
+        case .index(let page): return indexPagination(site).outputPath(page: page)
         case .tagsOverview: return "tags/index.html"
-        case .tag(let index, let page):
-            let tag = site.tags[index]
-            return pagination(folder: "tags/\(tag.slug)/", count: tag.count, site: site).outputPath(page: page)
+        case .tag(let index, let page): return tagPagination(site.tags[index], site).outputPath(page: page)
         case .standalonePage(let index): return "\(site.pages[index].slug)/index.html"
         case .asset(let path): return path
         case .staticFile(let path): return path
@@ -185,7 +174,7 @@ public struct SiteRenderer: @unchecked Sendable {
             try sink.write(templates.render("incident", values), to: path)
 
         case .index(let page):
-            let pagination = indexPagination
+            let pagination = Self.indexPagination(site)
             var values = context.base(outputPath: path, description: nil)
             values["incidents"] = pagination.itemRange(page: page).map { listItem($0, root: root) }
             values["pagination"] = pagination.values(page: page)
@@ -205,7 +194,7 @@ public struct SiteRenderer: @unchecked Sendable {
 
         case .tag(let tagIndex, let page):
             let tag = site.tags[tagIndex]
-            let pagination = tagPagination(tag)
+            let pagination = Self.tagPagination(tag, site)
             var values = context.base(outputPath: path, description: "Incidents tagged \(tag.name) in \(site.config.title).")
             values["tag"] = ["name": tag.name, "slug": tag.slug, "url": PageContext.tagURL(tag.slug), "count": tag.count] as [String: Any]
             values["incidents"] = pagination.itemRange(page: page).map { listItem(tag.incidentIndices[$0], root: root) }
@@ -252,12 +241,12 @@ public struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    private var indexPagination: Pagination {
-        Self.pagination(folder: "", count: site.incidents.count, site: site)
+    private static func indexPagination(_ site: Site) -> Pagination {
+        pagination(folder: "", count: site.incidents.count, site: site)
     }
 
-    private func tagPagination(_ tag: Tag) -> Pagination {
-        Self.pagination(folder: "tags/\(tag.slug)/", count: tag.count, site: site)
+    private static func tagPagination(_ tag: Tag, _ site: Site) -> Pagination {
+        pagination(folder: "tags/\(tag.slug)/", count: tag.count, site: site)
     }
 
     /// `folder` is the list's folder in the output ("" or "tags/<slug>/"); its URL is the same path, percent-encoded.
