@@ -70,9 +70,13 @@ public final class IncrementalBuild {
 
     /// Parses the given incident files again, forgetting those that no longer exist.
     private func absorb(_ paths: [String]) {
-        let existing = paths.filter { FileManager.default.fileExists(atPath: loader.directory.absolutePath($0)) }
-        for path in paths where !existing.contains(path) {
-            forget(path)
+        var existing: [String] = []
+        for path in paths {
+            if FileManager.default.fileExists(atPath: loader.directory.absolutePath(path)) {
+                existing.append(path)
+            } else {
+                forget(path)
+            }
         }
         let texts = SiteLoader.parallelMap(existing) { loader.directory.readText($0) }
         for (path, text) in zip(existing, texts) {
