@@ -53,12 +53,7 @@ public enum SiteBuilder {
         endStage("read and validate \(directory.incidentFiles.count + directory.pageFiles.count) files")
         let renderer = SiteRenderer(site: site, templates: templates)
         let conflicts = renderer.staticConflicts
-        guard conflicts.isEmpty else {
-            throw BuildFailure(conflicts.map {
-                Diagnostic(SourceLocation(file: "static/" + $0, line: 1, column: 1),
-                           "would overwrite the generated page \($0), expected another file name")
-            })
-        }
+        guard conflicts.isEmpty else { throw BuildFailure(conflicts) }
         let output = try DiskOutput(outputPath: options.outputPath)
         do {
             let written = try renderer.render(to: output, staticRoot: directory.absolutePath("static"), parallel: options.parallel)

@@ -51,11 +51,7 @@ public enum SiteChecker {
         }
         do {
             let (site, templates) = try loader.assemble(incidents: incidents, problems: [])
-            let renderer = SiteRenderer(site: site, templates: templates)
-            for path in renderer.staticConflicts {
-                diagnostics.insert(Diagnostic(SourceLocation(file: "static/" + path, line: 1, column: 1),
-                                              "would overwrite the generated page \(path), expected another file name"))
-            }
+            diagnostics.formUnion(SiteRenderer(site: site, templates: templates).staticConflicts)
             diagnostics.formUnion(duplicateTitles(site.incidents))
             diagnostics.formUnion(brokenLinks(site: site, texts: texts))
         } catch {

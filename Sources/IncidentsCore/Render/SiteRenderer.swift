@@ -57,13 +57,16 @@ public struct SiteRenderer: @unchecked Sendable {
         self.paths = jobs.map { Self.outputPath($0, site: site) }
     }
 
-    /// Generated files that a file of `static/` would overwrite.
-    public var staticConflicts: [String] {
+    /// An error for each file of `static/` that would overwrite a generated page.
+    public var staticConflicts: [Diagnostic] {
         let generated = Set(zip(jobs, paths).compactMap { job, path -> String? in
             if case .staticFile = job { return nil }
             return path
         })
-        return site.staticFiles.filter(generated.contains)
+        return site.staticFiles.filter(generated.contains).map {
+            Diagnostic(SourceLocation(file: "static/" + $0, line: 1, column: 1),
+                       "would overwrite the generated page \($0), expected another file name")
+        }
     }
 
     /// Renders and writes every file; `staticRoot` is the folder `static/` files are copied from.
