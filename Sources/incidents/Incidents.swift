@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Incidents: ParsableCommand {
+struct Incidents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incidents",
         abstract: "Build a static website from a folder of Markdown incident reports.",
@@ -13,16 +13,20 @@ struct Incidents: ParsableCommand {
 
         Exit status: 0 success, 1 errors in the site (or warnings with check --strict), 2 wrong usage.
         """,
-        subcommands: [Build.self, Check.self, Init.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self],
         defaultSubcommand: Build.self
     )
 
     /// Like ArgumentParser's own `main`, but wrong usage exits with 2 (as `check`
     /// promises scripts: 1 is reserved for problems found in the site).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -9,6 +9,11 @@ enum Terminal {
         return isatty(STDERR_FILENO) != 0 && !noColour
     }()
 
+    /// A line of news on standard output, flushed at once (a server's output is often piped).
+    static func say(_ message: String) {
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    }
+
     static func error(_ message: String) {
         write(paint("error:", code: "1;31") + " " + message)
     }

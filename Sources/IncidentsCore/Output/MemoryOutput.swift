@@ -8,6 +8,12 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
 
     public init() {}
 
+    /// Starts from the files of an earlier build, so that an incremental update can
+    /// be written beside them while readers still see the earlier set.
+    public init(files: [String: [UInt8]]) {
+        storage = files
+    }
+
     public func write(_ contents: String, to path: String) throws {
         try UnsafeOutputPath.check(path)
         lock.withLock { storage[path] = Array(contents.utf8) }

@@ -47,3 +47,8 @@ struct HTMLEscaping: MustacheContentType {
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }
+
+extension String {
+    /// The text with `& < > " '` replaced by entities: safe inside HTML text and quoted attributes.
+    public var htmlEscaped: String { HTMLEscaping.escape(self) }
+}

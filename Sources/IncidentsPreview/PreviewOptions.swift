@@ -1,0 +1,46 @@
+import IncidentsCore
+
+/// How `serve` runs, and whom it tells what happened.
+public struct PreviewOptions: Sendable {
+    public var sourcePath: String
+    public var includeDrafts: Bool
+    /// The address to listen on; loopback unless the user asks otherwise.
+    public var host: String
+    /// 0 picks a free port (the one chosen is passed to `events.listening`).
+    public var port: Int
+    /// How often the site's files are checked for changes.
+    public var pollInterval: Duration
+    public var events: PreviewEvents
+
+    public init(sourcePath: String = ".", includeDrafts: Bool = false, host: String = "127.0.0.1", port: Int = 4242,
+                pollInterval: Duration = .milliseconds(200), events: PreviewEvents) {
+        self.sourcePath = sourcePath
+        self.includeDrafts = includeDrafts
+        self.host = host
+        self.port = port
+        self.pollInterval = pollInterval
+        self.events = events
+    }
+}
+
+/// One rebuild that succeeded.
+public struct PreviewBuild: Sendable {
+    /// Site-relative paths whose change caused it; empty for the first build.
+    public var changedFiles: [String]
+    public var report: IncrementalBuild.Report
+    public var seconds: Double
+}
+
+/// What `serve` reports as it runs; the command line prints these.
+public struct PreviewEvents: Sendable {
+    public var listening: @Sendable (_ url: String) -> Void
+    public var built: @Sendable (PreviewBuild) -> Void
+    public var failed: @Sendable (_ changedFiles: [String], [Diagnostic]) -> Void
+
+    public init(listening: @escaping @Sendable (String) -> Void, built: @escaping @Sendable (PreviewBuild) -> Void,
+                failed: @escaping @Sendable ([String], [Diagnostic]) -> Void) {
+        self.listening = listening
+        self.built = built
+        self.failed = failed
+    }
+}

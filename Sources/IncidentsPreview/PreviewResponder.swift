@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import IncidentsCore
+import NIOCore
+
+/// Answers one request from the current snapshot: a page, a static file, the
+/// reload script and its event stream, a redirect to a folder's slash, or 404.
+struct PreviewResponder {
+    let state: PreviewState
+
+    func respond(to request: Request) -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        let path = request.uri.path
+        switch path {
+        case PreviewAssets.eventsPath: return eventStream()
+        case PreviewAssets.scriptPath: return file(Array(PreviewAssets.script.utf8), type: "text/javascript; charset=utf-8")
+        case PreviewAssets.overlayStylePath: return file(Array(PreviewAssets.overlayStyle.utf8), type: "text/css; charset=utf-8")
+        default: break
+        }
+        let snapshot = state.snapshot
+        var key = String((path.removingPercentEncoding ?? path).drop(while: { $0 == "/" }))
+        if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
+        if let bytes = snapshot.files[key] {
+            return page(bytes, path: key, problems: snapshot.problems)
+        }
+        if snapshot.files[key + "/index.html"] != nil {
+            // As static hosts do: a folder's address ends with a slash, so relative links work.
+            return Response(status: .movedPermanently, headers: [.location: path + "/", .cacheControl: "no-store"])
+        }
+        if snapshot.files.isEmpty, !snapshot.problems.isEmpty {
+            return file(PageInjection.errorPage(problems: snapshot.problems), type: Self.htmlType, status: .internalServerError)
+        }
+        if let notFound = snapshot.files["404.html"] {
+            return page(notFound, path: "404.html", problems: snapshot.problems, status: .notFound)
+        }
+        let body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Not found</title>\n</head>\n"
+            + "<body>\n<h1>Not found</h1>\n<p>Nothing is built at \(path.htmlEscaped).</p>\n</body>\n</html>\n"
+        return page(Array(body.utf8), path: "404.html", problems: snapshot.problems, status: .notFound)
+    }
+
+    private static let htmlType = "text/html; charset=utf-8"
+
+    private func page(_ bytes: [UInt8], path: String, problems: [String], status: HTTPResponse.Status = .ok) -> Response {
+        let type = Self.contentType(of: path)
+        guard type == Self.htmlType else { return file(bytes, type: type, status: status) }
+        return file(PageInjection.inject(into: bytes, problems: problems), type: type, status: status)
+    }
+
+    private func file(_ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status,
+                 headers: [.contentType: type, .cacheControl: "no-store", .contentLength: String(bytes.count)],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Server-Sent Events: `hello` on connection, then `reload` after every build.
+    private func eventStream() -> Response {
+        let state = self.state
+        let builds = state.builds()
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 500\nevent: hello\ndata: \(state.serverID)\n\n"))
+                for await generation in builds {
+                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                }
+                try await writer.finish(nil)
+            }
+        )
+    }
+
+    /// The media type for a file name, as static hosts send it.
+    static func contentType(of path: String) -> String {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "html", "htm": return htmlType
+        case "css": return "text/css; charset=utf-8"
+        case "js", "mjs": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "xml": return "application/xml"
+        case "atom": return "application/atom+xml"
+        case "rss": return "application/rss+xml"
+        case "txt", "md": return "text/plain; charset=utf-8"
+        case "csv": return "text/csv; charset=utf-8"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "avif": return "image/avif"
+        case "ico": return "image/x-icon"
+        case "pdf": return "application/pdf"
+        case "woff2": return "font/woff2"
+        case "woff": return "font/woff"
+        case "wasm": return "application/wasm"
+        default: return "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Synchronization
+
+/// The site `serve` is showing: the files of the last build that succeeded, the
+/// errors of the latest build if it failed, and the browser tabs waiting for news.
+///
+/// A rebuild publishes a whole new set of files at once, so a request sees either
+/// the old site or the new one, never a mix.
+final class PreviewState: Sendable {
+    struct Snapshot: Sendable {
+        /// Output files by site path, from the last successful build.
+        var files: [String: [UInt8]] = [:]
+        /// The latest build's errors, formatted with their source lines; empty when it succeeded.
+        var problems: [String] = []
+        /// Counts builds, so tabs can tell one reload from the next.
+        var generation = 0
+    }
+
+    private struct Storage {
+        var snapshot = Snapshot()
+        var listeners: [Int: AsyncStream<Int>.Continuation] = [:]
+        var nextListener = 0
+        var closed = false
+    }
+
+    private let storage = Mutex(Storage())
+    /// Identifies this run of `serve`: a tab that reconnects to a different one reloads.
+    let serverID: String
+
+    init(serverID: String) {
+        self.serverID = serverID
+    }
+
+    var snapshot: Snapshot { storage.withLock { $0.snapshot } }
+
+    /// Shows a new build: new files (or the previous ones, when `files` is nil) and
+    /// its errors; then tells every open tab to reload.
+    func publish(files: [String: [UInt8]]?, problems: [String]) {
+        let (listeners, generation) = storage.withLock { storage in
+            if let files { storage.snapshot.files = files }
+            storage.snapshot.problems = problems
+            storage.snapshot.generation += 1
+            return (Array(storage.listeners.values), storage.snapshot.generation)
+        }
+        for listener in listeners { listener.yield(generation) }
+    }
+
+    /// The generation of each build published from now on, until `closeAll`.
+    func builds() -> AsyncStream<Int> {
+        let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id: Int? = storage.withLock { storage in
+            guard !storage.closed else { return nil }
+            storage.nextListener += 1
+            storage.listeners[storage.nextListener] = continuation
+            return storage.nextListener
+        }
+        guard let id else {
+            continuation.finish()
+            return stream
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.storage.withLock { $0.listeners.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    /// Ends every event stream, so that open connections let the server shut down.
+    func closeAll() {
+        let listeners = storage.withLock { storage in
+            storage.closed = true
+            defer { storage.listeners = [:] }
+            return Array(storage.listeners.values)
+        }
+        for listener in listeners { listener.finish() }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import IncidentsCore
+import IncidentsPreview
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site at http://127.0.0.1:4242/, rebuilt and reloaded as you edit.",
+        discussion: """
+        Builds the site into memory (public/ is never touched), serves it, and watches \
+        site.yml, content/, templates/ and static/. A change rebuilds only the pages it \
+        affects, then every open tab reloads. While a build fails, pages show the errors \
+        (file:line:column and message) over the last good version, and the terminal \
+        prints them; saving a fix clears them. Stop with Ctrl-C.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder.", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .shortAndLong, help: "The port to listen on (0 picks a free one).")
+    var port: Int = 4242
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The address to listen on. Only this machine can connect unless you choose another, e.g. 0.0.0.0.",
+        valueName: "address"))
+    var bind: String = "127.0.0.1"
+
+    @Flag(name: .long, help: "Include incidents and pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and the address.")
+    var quiet = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port number (0 to 65535)") }
+    }
+
+    func run() async throws {
+        let quiet = self.quiet
+        let source = self.source
+        let events = PreviewEvents(
+            listening: { url in
+                Terminal.say("Serving \(url)  (Ctrl-C to stop)")
+            },
+            built: { build in
+                guard !quiet else { return }
+                let time = "\(Int((build.seconds * 1000).rounded())) ms"
+                if build.changedFiles.isEmpty {
+                    Terminal.say("Built \(build.report.incidents) incidents, \(build.report.tags) tags in \(time)")
+                } else {
+                    let what = build.changedFiles.count == 1 ? build.changedFiles[0] : "\(build.changedFiles.count) files"
+                    let pages = build.report.written.count + build.report.removed.count
+                    Terminal.say("\(what) changed: \(pages) file\(pages == 1 ? "" : "s") updated in \(time)")
+                }
+            },
+            failed: { _, diagnostics in
+                Terminal.print(diagnostics, siteFolder: source)
+                let count = diagnostics.count
+                Terminal.error("build failed with \(count) error\(count == 1 ? "" : "s"); still serving the last good build")
+            }
+        )
+        let options = PreviewOptions(sourcePath: source, includeDrafts: drafts, host: bind, port: port, events: events)
+        do {
+            try await PreviewServer.run(options)
+        } catch let failure as BuildFailure {
+            Terminal.print(failure.diagnostics, siteFolder: source)
+            throw ExitCode.failure
+        } catch let error as PreviewServerError {
+            Terminal.error(error.message)
+            throw ExitCode.failure
+        }
+    }
+}
