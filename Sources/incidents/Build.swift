@@ -31,9 +31,14 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(sourcePath: source, outputPath: output, includeDrafts: drafts)
+        let progressLine = quiet ? nil : ProgressLine.forTerminal()
+        let options = BuildOptions(sourcePath: source, outputPath: output, includeDrafts: drafts, progress: progressLine?.reporter)
         do {
-            let summary = try SiteBuilder.build(options)
+            let summary: BuildSummary
+            do {
+                defer { progressLine?.clear() }
+                summary = try SiteBuilder.build(options)
+            }
             if verbose {
                 for stage in summary.stages {
                     let time = String(format: "%7.0f ms", stage.seconds * 1000)

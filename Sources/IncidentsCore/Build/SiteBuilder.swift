@@ -8,12 +8,16 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Render on all cores; off only for tests that compare with a sequential build.
     public var parallel: Bool
+    /// Told how far reading and writing have got, for a progress line.
+    public var progress: BuildProgress?
 
-    public init(sourcePath: String = ".", outputPath: String? = nil, includeDrafts: Bool = false, parallel: Bool = true) {
+    public init(sourcePath: String = ".", outputPath: String? = nil, includeDrafts: Bool = false, parallel: Bool = true,
+                progress: BuildProgress? = nil) {
         self.sourcePath = sourcePath
         self.outputPath = outputPath ?? (sourcePath as NSString).appendingPathComponent("public")
         self.includeDrafts = includeDrafts
         self.parallel = parallel
+        self.progress = progress
     }
 }
 
@@ -49,14 +53,15 @@ public enum SiteBuilder {
             stageStart = now
         }
         let directory = try SiteDirectory(rootPath: options.sourcePath)
-        let (site, templates) = try SiteLoader(directory: directory, includeDrafts: options.includeDrafts).load()
+        let (site, templates) = try SiteLoader(directory: directory, includeDrafts: options.includeDrafts, progress: options.progress).load()
         endStage("read and validate \(directory.incidentFiles.count + directory.pageFiles.count) files")
         let renderer = SiteRenderer(site: site, templates: templates)
         let conflicts = renderer.staticConflicts
         guard conflicts.isEmpty else { throw BuildFailure(conflicts) }
         let output = try DiskOutput(outputPath: options.outputPath)
         do {
-            let written = try renderer.render(to: output, staticRoot: directory.absolutePath("static"), parallel: options.parallel)
+            let written = try renderer.render(to: output, staticRoot: directory.absolutePath("static"), parallel: options.parallel,
+                                              progress: options.progress)
             endStage("render and write \(written) files")
             try output.commit()
             endStage("publish")

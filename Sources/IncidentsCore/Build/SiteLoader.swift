@@ -7,10 +7,13 @@ import Foundation
 public struct SiteLoader: Sendable {
     public let directory: SiteDirectory
     public let includeDrafts: Bool
+    /// Told of each incident file read, when set.
+    public var progress: BuildProgress?
 
-    public init(directory: SiteDirectory, includeDrafts: Bool = false) {
+    public init(directory: SiteDirectory, includeDrafts: Bool = false, progress: BuildProgress? = nil) {
         self.directory = directory
         self.includeDrafts = includeDrafts
+        self.progress = progress
     }
 
     public func load() throws(BuildFailure) -> (site: Site, templates: TemplateSet) {
@@ -29,8 +32,11 @@ public struct SiteLoader: Sendable {
     /// Reads and parses incident files in parallel, in the order given.
     public func parseIncidents(_ paths: [String]) -> [Result<Incident, BuildFailure>] {
         let directory = directory
+        let progress = progress
+        progress?.begin("reading", total: paths.count)
         return Self.parallelMap(paths) { path in
-            directory.readText(path).flatMap { IncidentParser.parse($0, path: path, bodyFile: directory.absolutePath(path)) }
+            defer { progress?.advance() }
+            return directory.readText(path).flatMap { IncidentParser.parse($0, path: path, bodyFile: directory.absolutePath(path)) }
         }
     }
 

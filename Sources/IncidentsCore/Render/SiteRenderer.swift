@@ -73,11 +73,14 @@ public struct SiteRenderer: @unchecked Sendable {
     /// Returns the number of files written. With `parallel`, jobs run on all cores.
     /// With `only`, writes just the files at those output paths (an incremental rebuild).
     @discardableResult
-    public func render(to sink: some OutputSink, staticRoot: String, parallel: Bool = true, only: Set<String>? = nil) throws -> Int {
+    public func render(to sink: some OutputSink, staticRoot: String, parallel: Bool = true, only: Set<String>? = nil,
+                       progress: BuildProgress? = nil) throws -> Int {
         let selected = only.map { wanted in jobs.indices.filter { wanted.contains(paths[$0]) } } ?? Array(jobs.indices)
         let failures = FirstError()
+        progress?.begin("writing", total: selected.count)
         let run = { @Sendable (index: Int) in
             guard !failures.hasError else { return }
+            defer { progress?.advance() }
             do {
                 try self.perform(self.jobs[selected[index]], path: self.paths[selected[index]], sink: sink, staticRoot: staticRoot)
             } catch {
