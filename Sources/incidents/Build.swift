@@ -45,7 +45,10 @@ struct Build: ParsableCommand {
                     print("  " + stage.name.padding(toLength: 36, withPad: " ", startingAt: 0) + time)
                 }
             }
-            if !quiet { print(summary) }
+            if !quiet {
+                summary.notes.forEach(Terminal.note)
+                print(summary)
+            }
         } catch let failure as BuildFailure {
             Terminal.print(failure.diagnostics, siteFolder: source)
             let count = failure.diagnostics.count

@@ -14,6 +14,11 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((message + "\n").utf8))
     }
 
+    /// Something left out on purpose, worth knowing but not a problem.
+    static func note(_ message: String) {
+        write(paint("note:", code: "1;36") + " " + message)
+    }
+
     static func error(_ message: String) {
         write(paint("error:", code: "1;31") + " " + message)
     }

@@ -13,7 +13,7 @@ import Testing
         let summary = try SiteBuilder.build(BuildOptions(sourcePath: Self.repositoryRoot, outputPath: output))
         #expect(summary.incidents >= 15)
         #expect(summary.tags >= 25)
-        let broken = brokenLinks(in: output)
+        let broken = brokenLinks(in: output, sitePath: "/incidents/")
         #expect(broken.isEmpty, "\(broken)")
     }
 

@@ -6,7 +6,8 @@ import Testing
 @Suite struct IncrementalBuildTests {
     /// 30 incidents over three years, five tags, five per page.
     private func makeSite() throws -> TestSite {
-        var files = ["site.yml": "title: Incremental\nper_page: 5\n"]
+        // base_url, so that feeds, sitemap and data files are rebuilt too.
+        var files = ["site.yml": "title: Incremental\nper_page: 5\nbase_url: https://example.org/\n"]
         let tags = ["privacy", "Bias", "chatbot", "AI_safety", "ai-safety"]
         for number in 1...30 {
             let year = 2020 + number % 3
@@ -35,13 +36,15 @@ import Testing
         #expect(first.incidents == 30)
         try assertSameAsFullBuild(site, output)
 
-        // A body edit: the incident's page and the lists that show its card.
+        // A body edit: the incident's page, the lists that show its card, the data
+        // downloads and sitemap, and the feeds it is in (site, JSON, its two tags').
         let path = "content/incidents/2021/case-7.md"
         let original = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
         try site.write(path, original.replacingOccurrences(of: "Body of case 7.", with: "A new body."))
         let bodyEdit = try build.update(changedPaths: [path], into: output)
         #expect(bodyEdit.written.contains("incidents/case-7/index.html"))
-        #expect(bodyEdit.written.count < 10, "\(bodyEdit.written)")
+        #expect(bodyEdit.written.count <= 12, "\(bodyEdit.written)")
+        #expect(bodyEdit.written.contains("incidents.json") && bodyEdit.written.contains("feed.xml"))
         #expect(bodyEdit.removed.isEmpty)
         try assertSameAsFullBuild(site, output)
 
@@ -62,7 +65,7 @@ import Testing
         try FileManager.default.removeItem(atPath: site.root + "/content/incidents/2024/fresh.md")
         let deletion = try build.update(changedPaths: ["content/incidents/2024/fresh.md"], into: output)
         // 31 incidents needed a seventh index page; 30 do not.
-        #expect(deletion.removed == ["incidents/fresh/index.html", "page/7/index.html", "tags/lonely/index.html"])
+        #expect(deletion.removed == ["incidents/fresh/index.html", "page/7/index.html", "tags/lonely/feed.xml", "tags/lonely/index.html"])
         try assertSameAsFullBuild(site, output)
     }
 

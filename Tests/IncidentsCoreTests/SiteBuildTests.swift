@@ -11,16 +11,21 @@ import Testing
         #expect(summary.tags == 4)
         #expect(site.outputFiles() == [
             ".incidents-output",
+            "404.html",
             "CNAME",
             "about/index.html",
+            "assets/favicon.svg",
             "assets/style.css",
             "images/logo.txt",
+            "incidents.csv",
+            "incidents.json",
             "incidents/alpha/index.html",
             "incidents/beta/index.html",
             "incidents/custom-epsilon/index.html",
             "incidents/gamma/index.html",
             "index.html",
             "page/2/index.html",
+            "schema/incident.schema.json",
             "tags/ai-safety/index.html",
             "tags/chatbot/index.html",
             "tags/index.html",
@@ -127,7 +132,9 @@ func links(in html: String) -> [String] {
 }
 
 /// Internal links in the HTML files under `root` that point at no file, as "page -> link".
-func brokenLinks(in root: String) -> [String] {
+/// Links that lead nowhere in the built site at `root`. Absolute paths (the 404 page's)
+/// are resolved from `sitePath`, where the site is published.
+func brokenLinks(in root: String, sitePath: String = "/") -> [String] {
     let fileManager = FileManager.default
     var broken: [String] = []
     let enumerator = fileManager.enumerator(atPath: root)
@@ -139,8 +146,10 @@ func brokenLinks(in root: String) -> [String] {
             let withoutFragment = String(link.prefix { $0 != "#" })
             if withoutFragment.isEmpty { continue }
             let decoded = withoutFragment.removingPercentEncoding ?? withoutFragment
-            var target = folder.appendingPathComponent(decoded).standardizedFileURL.path
-            if decoded.hasSuffix("/") || decoded == "." || decoded == ".." { target += "/index.html" }
+            let base = decoded.hasPrefix(sitePath) ? URL(fileURLWithPath: root) : folder
+            let relative = decoded.hasPrefix(sitePath) ? String(decoded.dropFirst(sitePath.count)) : decoded
+            var target = base.appendingPathComponent(relative).standardizedFileURL.path
+            if decoded.hasSuffix("/") || decoded == "." || decoded == ".." || relative.isEmpty { target += "/index.html" }
             var isDirectory: ObjCBool = false
             if !fileManager.fileExists(atPath: target, isDirectory: &isDirectory) || isDirectory.boolValue {
                 broken.append("\(path) -> \(link)")

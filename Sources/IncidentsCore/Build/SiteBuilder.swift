@@ -32,6 +32,8 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     /// Wall time of each stage, in order: reading and validating, rendering and
     /// writing, publishing (the swap); for `--verbose`.
     public var stages: [(name: String, seconds: Double)] = []
+    /// Things left out of the output and why (feeds without `base_url`).
+    public var notes: [String] = []
 
     public var description: String {
         let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
@@ -67,7 +69,8 @@ public enum SiteBuilder {
             endStage("publish")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return BuildSummary(incidents: site.incidents.count, tags: site.tags.count, pages: site.pages.count,
-                                filesWritten: written, outputPath: output.outputPath, seconds: seconds, stages: stages)
+                                filesWritten: written, outputPath: output.outputPath, seconds: seconds, stages: stages,
+                                notes: renderer.notes)
         } catch {
             output.discard()
             throw error

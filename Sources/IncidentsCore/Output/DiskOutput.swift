@@ -49,6 +49,25 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         }
     }
 
+    public func write(to path: String, parts produce: (_ emit: (String) throws -> Void) throws -> Void) throws {
+        try UnsafeOutputPath.check(path)
+        try prepareParent(of: path)
+        let fullPath = stagingPath + "/" + path
+        let descriptor = open(fullPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("could not create \(fullPath): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        try produce { part in
+            buffer.append(contentsOf: part.utf8)
+            if buffer.count >= 1 << 20 {
+                try buffer.withUnsafeBufferPointer { try Self.writeAll($0, to: descriptor, path: fullPath) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try buffer.withUnsafeBufferPointer { try Self.writeAll($0, to: descriptor, path: fullPath) }
+    }
+
     public func copy(fileAt sourcePath: String, to path: String) throws {
         try UnsafeOutputPath.check(path)
         try prepareParent(of: path)
@@ -128,6 +147,10 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError("could not create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, path: path)
+    }
+
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -9,6 +9,17 @@ public protocol OutputSink: Sendable {
     func copy(fileAt sourcePath: String, to path: String) throws
     /// Removes a file written earlier (a page whose incident was deleted).
     func remove(_ path: String) throws
+    /// Writes one generated file that `produce` hands over in parts, so that a large
+    /// file (a data download of every incident) need not be in memory whole.
+    func write(to path: String, parts produce: (_ emit: (String) throws -> Void) throws -> Void) throws
+}
+
+extension OutputSink {
+    public func write(to path: String, parts produce: (_ emit: (String) throws -> Void) throws -> Void) throws {
+        var whole = ""
+        try produce { whole += $0 }
+        try write(whole, to: path)
+    }
 }
 
 /// Refused when a path would leave the output folder; generated paths come from

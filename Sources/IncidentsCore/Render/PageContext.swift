@@ -15,6 +15,7 @@ struct PageContext {
         var values: [String: Any] = ["title": site.config.title, "language": site.config.language]
         if let description = site.config.description { values["description"] = description }
         if let baseURL = site.config.baseURL { values["base_url"] = baseURL }
+        values["has_feeds"] = site.config.baseURL != nil
         self.siteValues = values
         self.navigation = site.pages.map { ["title": $0.title, "url": Self.pageURL($0.slug)] }
     }

@@ -19,6 +19,12 @@ public struct SiteRenderer: @unchecked Sendable {
         case standalonePage(Int)
         case asset(String)
         case staticFile(String)
+        /// `incidents.json`, `incidents.csv` and the front-matter schema: downloads for researchers.
+        case dataJSON, dataCSV, schema
+        /// The site's Atom feed (tag nil) or a tag's.
+        case atomFeed(tag: Int?)
+        case jsonFeed, sitemap, robots
+        case notFound
     }
 
     public let site: Site
@@ -44,7 +50,14 @@ public struct SiteRenderer: @unchecked Sendable {
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
         let context = PageContext(site: site)
         self.context = context
-        var jobs: [Job] = site.incidents.indices.map(Job.incident)
+        self.feeds = site.config.baseURL.map { SiteFeeds(site: site, baseURL: $0) }
+        // The data files are long single jobs: first, so they run beside the pages.
+        var jobs: [Job] = [.dataJSON, .dataCSV, .schema]
+        if feeds != nil {
+            jobs += [.atomFeed(tag: nil), .jsonFeed]
+            jobs += site.tags.indices.map { Job.atomFeed(tag: $0) }
+        }
+        jobs += site.incidents.indices.map(Job.incident)
         jobs += (1...Self.indexPagination(site).pageCount).map { Job.index(page: $0) }
         jobs.append(.tagsOverview)
         for (position, tag) in site.tags.enumerated() {
@@ -52,9 +65,19 @@ public struct SiteRenderer: @unchecked Sendable {
         }
         jobs += site.pages.indices.map(Job.standalonePage)
         jobs += templates.assets.keys.sorted().map(Job.asset)
+        jobs.append(.notFound)
+        if feeds != nil { jobs += [.sitemap, .robots] }
         jobs += site.staticFiles.map(Job.staticFile)
         self.jobs = jobs
         self.paths = jobs.map { Self.outputPath($0, site: site) }
+    }
+
+    /// Feeds, sitemap and robots.txt, when `base_url` is set.
+    private let feeds: SiteFeeds?
+
+    /// What a reader of the build's output should know: features left out and why.
+    public var notes: [String] {
+        feeds == nil ? ["feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written"] : []
     }
 
     /// An error for each file of `static/` that would overwrite a generated page.
@@ -150,6 +173,19 @@ public struct SiteRenderer: @unchecked Sendable {
                 hasher.combine(templates.assets[path])
             case .staticFile(let path):
                 hasher.combine(path)
+            case .dataJSON, .dataCSV, .sitemap:
+                hasher.combine(site.incidents.count)
+                incidentPrints.forEach { hasher.combine($0) }
+            case .schema, .robots, .notFound:
+                // Depend on settings and templates only, which rebuild everything.
+                hasher.combine(0)
+            case .atomFeed(let tag):
+                hasher.combine(tag.map { site.tags[$0].name })
+                for position in SiteFeeds.entries(tag.map { site.tags[$0].incidentIndices } ?? Array(site.incidents.indices), site: site) {
+                    hasher.combine(incidentPrints[position])
+                }
+            case .jsonFeed:
+                for position in SiteFeeds.entries(Array(site.incidents.indices), site: site) { hasher.combine(incidentPrints[position]) }
             }
             result[path] = hasher.finalize()
         }
@@ -167,6 +203,14 @@ public struct SiteRenderer: @unchecked Sendable {
         case .standalonePage(let index): return "\(site.pages[index].slug)/index.html"
         case .asset(let path): return path
         case .staticFile(let path): return path
+        case .dataJSON: return "incidents.json"
+        case .dataCSV: return "incidents.csv"
+        case .schema: return IncidentSchema.outputPath
+        case .atomFeed(let tag): return tag.map { "tags/\(site.tags[$0].slug)/feed.xml" } ?? "feed.xml"
+        case .jsonFeed: return "feed.json"
+        case .sitemap: return "sitemap.xml"
+        case .robots: return "robots.txt"
+        case .notFound: return "404.html"
         }
     }
 
@@ -220,7 +264,78 @@ public struct SiteRenderer: @unchecked Sendable {
 
         case .staticFile(let relativePath):
             try sink.copy(fileAt: staticRoot + "/" + relativePath, to: path)
+
+        case .dataJSON:
+            try sink.write(to: path) { emit in
+                let header: [(String, JSONValue)] = [
+                    ("title", .string(site.config.title)),
+                    ("base_url", .optional(site.config.baseURL)),
+                    ("count", .int(site.incidents.count)),
+                ]
+                var opening = JSONValue.object(header).text()
+                opening.removeLast()
+                try emit(opening + ",\"incidents\":[\n")
+                for position in site.incidents.indices {
+                    let source = try Self.markdown(of: site.incidents[position])
+                    let record = record(position).json(url: incidentAddress(position), bodyMarkdown: source,
+                                                       bodyHTML: markdown.render(source))
+                    try emit(record.text() + (position == site.incidents.count - 1 ? "\n" : ",\n"))
+                }
+                try emit("]}\n")
+            }
+
+        case .dataCSV:
+            try sink.write(to: path) { emit in
+                try emit(CSV.line(IncidentRecord.csvColumns))
+                for position in site.incidents.indices {
+                    try emit(CSV.line(record(position).csvRow(url: incidentAddress(position))))
+                }
+            }
+
+        case .schema:
+            try sink.write(IncidentSchema.text, to: path)
+
+        case .atomFeed(let tagIndex):
+            guard let feeds else { return }
+            let tag = tagIndex.map { site.tags[$0] }
+            let listURL = tag.map { PageContext.tagURL($0.slug) } ?? ""
+            let title = tag.map { "\(site.config.title): \($0.name)" } ?? site.config.title
+            let entries = SiteFeeds.entries(tag?.incidentIndices ?? Array(site.incidents.indices), site: site)
+            try sink.write(try feeds.atom(title: title, listURL: listURL, feedURL: listURL + "feed.xml", entries: entries,
+                                          bodyHTML: bodyHTML), to: path)
+
+        case .jsonFeed:
+            guard let feeds else { return }
+            try sink.write(try feeds.jsonFeed(entries: SiteFeeds.entries(Array(site.incidents.indices), site: site),
+                                              bodyHTML: bodyHTML), to: path)
+
+        case .sitemap:
+            guard let feeds else { return }
+            try sink.write(feeds.sitemap(pagePaths: paths.filter { $0.hasSuffix("index.html") }), to: path)
+
+        case .robots:
+            guard let feeds else { return }
+            try sink.write(feeds.robots, to: path)
+
+        case .notFound:
+            // Served at any depth, so links start from the site's own path, not a relative root.
+            var values = context.base(outputPath: path, description: nil)
+            values["root"] = site.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+            try sink.write(templates.render("404", values), to: path)
         }
+    }
+
+    private func record(_ position: Int) -> IncidentRecord {
+        IncidentRecord(incident: site.incidents[position], tagNames: site.tagsOfIncident[position].map { site.tags[$0].name })
+    }
+
+    /// An incident page's address in the data files: absolute with `base_url`, else site-relative.
+    private func incidentAddress(_ position: Int) -> String {
+        (site.config.baseURL ?? "") + PageContext.incidentURL(site.incidents[position].slug)
+    }
+
+    private func bodyHTML(_ position: Int) throws -> String {
+        markdown.render(try Self.markdown(of: site.incidents[position]))
     }
 
     /// A card's values plus `html`, the card rendered through `incident-card` for this page's depth.

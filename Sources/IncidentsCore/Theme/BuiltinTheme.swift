@@ -16,10 +16,13 @@ public enum BuiltinTheme {
         "severity": severityBadge,
         "pagination": pagination,
         "footer": footer,
+        "404": notFound,
+        "data-links": dataLinks,
     ]
 
     /// Files the theme writes as they are, by output path.
     public static let assets: [String: String] = [
         "assets/style.css": stylesheet,
+        "assets/favicon.svg": favicon,
     ]
 }

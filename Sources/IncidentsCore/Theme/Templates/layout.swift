@@ -14,6 +14,11 @@ extension BuiltinTheme {
 {{/description}}
 <meta name="generator" content="incidents">
 <link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+{{#site.has_feeds}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
+<link rel="alternate" type="application/feed+json" title="{{site.title}}" href="{{root}}feed.json">
+{{/site.has_feeds}}
 {{$head}}{{/head}}
 </head>
 <body>

@@ -53,9 +53,16 @@ extension BuiltinTheme {
 
 """#
 
+    /// Links to the data downloads and feeds, for the footer.
+    static let dataLinks = #"""
+<p class="data-links">Data: <a href="{{root}}incidents.json" type="application/json">all incidents as JSON</a> · <a href="{{root}}incidents.csv" type="text/csv">as CSV</a> · <a href="{{root}}schema/incident.schema.json" type="application/schema+json">front-matter schema</a>{{#site.has_feeds}} · Follow: <a href="{{root}}feed.xml" type="application/atom+xml">Atom feed</a> · <a href="{{root}}feed.json" type="application/feed+json">JSON Feed</a>{{/site.has_feeds}}</p>
+
+"""#
+
     /// The site footer; override `footer.mustache` to change it.
     static let footer = #"""
 <p>{{site.title}}{{#site.description}} · {{.}}{{/site.description}}</p>
+{{> data-links}}
 <p class="generator">Built with incidents.</p>
 
 """#

@@ -1,0 +1,85 @@
+/// The JSON Schema (draft 2020-12) of an incident's front matter: the same rules the
+/// parser enforces, in a form editors understand, for completion and validation as
+/// you type. The build publishes it at `schema/incident.schema.json`; the repository
+/// keeps an identical copy at `schema/incident.schema.json` (a test compares them).
+public enum IncidentSchema {
+    public static let outputPath = "schema/incident.schema.json"
+
+    public static var text: String { document.text(indent: 2) + "\n" }
+
+    static var document: JSONValue {
+        func text(_ description: String) -> JSONValue {
+            .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string(description))])
+        }
+        // YAML reads 2024 as a number and 2024-02 as text; both are dates here.
+        let date: JSONValue = .object([
+            ("description", .string("YYYY, YYYY-MM or YYYY-MM-DD; the precision given is kept and shown.")),
+            ("anyOf", .array([
+                .object([("type", .string("string")), ("pattern", .string(#"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"#))]),
+                .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(9999))]),
+            ])),
+        ])
+        func yesNo(_ description: String) -> JSONValue {
+            .object([
+                ("description", .string(description)),
+                ("anyOf", .array([
+                    .object([("type", .string("boolean"))]),
+                    .object([("type", .string("string")), ("pattern", .string("^([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"))]),
+                ])),
+            ])
+        }
+        let severity: JSONValue = .object([
+            ("description", .string("How bad it was: critical, high, medium or low (any case).")),
+            ("type", .string("string")),
+            ("pattern", .string("^([Cc][Rr][Ii][Tt][Ii][Cc][Aa][Ll]|[Hh][Ii][Gg][Hh]|[Mm][Ee][Dd][Ii][Uu][Mm]|[Ll][Oo][Ww])$")),
+            ("examples", .array(Severity.allCases.map { .string($0.rawValue) })),
+        ])
+        let source: JSONValue = .object([
+            ("type", .string("object")),
+            ("required", .array([.string("title")])),
+            ("properties", .object([
+                ("title", text("The source's headline or document title.")),
+                ("publisher", text("Who published it.")),
+                ("date", date),
+                ("type", .object([("type", .string("string")), ("examples", .array(["news", "court_filing", "report", "blog", "paper"].map(JSONValue.string)))])),
+                ("url", .object([("type", .string("string")), ("pattern", .string("^(https?://|/?[^:]+$)")),
+                                 ("description", .string("An http(s) URL, or a path inside the site such as files/report.pdf."))])),
+            ])),
+        ])
+        return .object([
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", .string("incident.schema.json")),
+            ("title", .string("Incident front matter")),
+            ("description", .string("The YAML front matter of one incident file (content/incidents/*.md). Keys not listed here are kept for templates; incidents check warns about them.")),
+            ("type", .string("object")),
+            ("required", .array(["title", "severity", "date_reported"].map(JSONValue.string))),
+            ("properties", .object([
+                ("title", text("The incident's headline.")),
+                ("severity", severity),
+                ("summary", text("One plain-text paragraph for lists, feeds and the page description.")),
+                ("date_occurred", date),
+                ("date_reported", date),
+                ("status", .object([("type", .string("string")), ("examples", .array(["ongoing", "resolved", "monitoring"].map(JSONValue.string)))])),
+                ("category", text("A facet, e.g. Privacy.")),
+                ("industry", text("A facet, e.g. Aviation.")),
+                ("jurisdiction", text("A facet, e.g. Canada.")),
+                ("ai_provider", text("The provider of the AI system involved.")),
+                ("application_type", text("e.g. chatbot.")),
+                ("harm_type", text("e.g. financial.")),
+                ("human_review", yesNo("Whether a human reviewed the system's output.")),
+                ("litigation_filed", yesNo("Whether anyone went to court.")),
+                ("litigation_status", text("e.g. decided, pending.")),
+                ("regulatory_body", text("The regulator or court involved.")),
+                ("tags", .object([
+                    ("type", .string("array")),
+                    ("maxItems", .int(IncidentParser.maximumTags)),
+                    ("items", .object([("type", .array([.string("string"), .string("number")]))])),
+                ])),
+                ("sources", .object([("type", .string("array")), ("items", source)])),
+                ("slug", .object([("type", .string("string")), ("pattern", .string(#"^[^/\\.][^/\\]*$"#)),
+                                  ("description", .string("The page's URL segment; default: the file name without .md."))])),
+                ("draft", .object([("type", .string("boolean")), ("description", .string("Left out of the site unless built with --drafts."))])),
+            ])),
+        ])
+    }
+}

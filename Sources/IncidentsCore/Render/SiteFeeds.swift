@@ -1,0 +1,117 @@
+import Foundation
+
+/// The machine-readable views of a site: Atom and JSON Feed, sitemap, robots.txt.
+/// They need absolute URLs, so they exist only when `base_url` is set.
+struct SiteFeeds {
+    /// Newest entries per feed: enough for a feed reader, small enough that a
+    /// site with hundreds of tags does not render every body once per tag.
+    static let entryLimit = 20
+
+    let site: Site
+    /// `base_url`, ending with `/`.
+    let baseURL: String
+
+    func absolute(_ relativeURL: String) -> String { baseURL + relativeURL }
+
+    /// The positions of the incidents a feed of `positions` shows, newest report first.
+    static func entries(_ positions: [Int], site: Site) -> [Int] {
+        let sorted = positions.sorted { left, right in
+            let a = site.incidents[left].dateReported, b = site.incidents[right].dateReported
+            return a != b ? b < a : left < right
+        }
+        return Array(sorted.prefix(entryLimit))
+    }
+
+    /// RFC 3339 for a date of any precision: the first day of its month or year, at midnight UTC.
+    static func timestamp(_ date: PartialDate) -> String {
+        String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1)
+    }
+
+    /// An Atom feed (RFC 4287). `listURL` is the list page it mirrors, `feedURL` the
+    /// feed itself, both site-relative; `bodyHTML` renders an incident's body.
+    func atom(title: String, listURL: String, feedURL: String, entries: [Int], bodyHTML: (Int) throws -> String) rethrows -> String {
+        let updated = entries.map { site.incidents[$0].dateReported }.max().map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.htmlEscaped)">
+        <title>\(title.htmlEscaped)</title>
+
+        """
+        if let description = site.config.description { xml += "<subtitle>\(description.htmlEscaped)</subtitle>\n" }
+        xml += """
+        <id>\(absolute(listURL).htmlEscaped)</id>
+        <link rel="alternate" type="text/html" href="\(absolute(listURL).htmlEscaped)"/>
+        <link rel="self" type="application/atom+xml" href="\(absolute(feedURL).htmlEscaped)"/>
+        <updated>\(updated)</updated>
+        <author><name>\(site.config.title.htmlEscaped)</name></author>
+        <generator>incidents</generator>
+
+        """
+        for position in entries {
+            let incident = site.incidents[position]
+            let url = absolute(PageContext.incidentURL(incident.slug)).htmlEscaped
+            let date = Self.timestamp(incident.dateReported)
+            xml += """
+            <entry>
+            <title>\(incident.title.htmlEscaped)</title>
+            <id>\(url)</id>
+            <link rel="alternate" type="text/html" href="\(url)"/>
+            <published>\(date)</published>
+            <updated>\(date)</updated>
+            <category term="severity:\(incident.severity.rawValue)" label="Severity: \(incident.severity.label)"/>
+
+            """
+            for tag in site.tagsOfIncident[position].map({ site.tags[$0] }) {
+                xml += "<category term=\"\(tag.slug.htmlEscaped)\" label=\"\(tag.name.htmlEscaped)\"/>\n"
+            }
+            if let summary = incident.summary { xml += "<summary>\(summary.htmlEscaped)</summary>\n" }
+            // xml:base resolves the body's relative links against the incident's page.
+            xml += "<content type=\"html\" xml:base=\"\(url)\">\(try bodyHTML(position).htmlEscaped)</content>\n</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// The site's JSON Feed 1.1, with each incident's severity in an `_incidents` extension.
+    func jsonFeed(entries: [Int], bodyHTML: (Int) throws -> String) rethrows -> String {
+        var members: [(String, JSONValue)] = [
+            ("version", .string("https://jsonfeed.org/version/1.1")),
+            ("title", .string(site.config.title)),
+            ("home_page_url", .string(baseURL)),
+            ("feed_url", .string(absolute("feed.json"))),
+        ]
+        if let description = site.config.description { members.append(("description", .string(description))) }
+        members.append(("language", .string(site.config.language)))
+        members.append(("items", .array(try entries.map { position in
+            let incident = site.incidents[position]
+            let url = absolute(PageContext.incidentURL(incident.slug))
+            var item: [(String, JSONValue)] = [
+                ("id", .string(url)),
+                ("url", .string(url)),
+                ("title", .string(incident.title)),
+            ]
+            if let summary = incident.summary { item.append(("summary", .string(summary))) }
+            item.append(("content_html", .string(try bodyHTML(position))))
+            item.append(("date_published", .string(Self.timestamp(incident.dateReported))))
+            item.append(("tags", .array(site.tagsOfIncident[position].map { .string(site.tags[$0].name) })))
+            item.append(("_incidents", .object([
+                ("severity", .string(incident.severity.rawValue))])))
+            return .object(item)
+        })))
+        return JSONValue.object(members).text(indent: 2) + "\n"
+    }
+
+    /// Every page of the site, for search engines.
+    func sitemap(pagePaths: [String]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in pagePaths {
+            let folder = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            let url = folder.split(separator: "/").map { Slug.urlEncoded(String($0)) + "/" }.joined()
+            xml += "<url><loc>\(absolute(url).htmlEscaped)</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    var robots: String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(absolute("sitemap.xml"))\n"
+    }
+}
