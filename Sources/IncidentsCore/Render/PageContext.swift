@@ -91,7 +91,34 @@ struct PageContext {
         values["date_reported"] = incident.dateReported.description
         if let occurred = incident.dateOccurred { values["date_occurred"] = occurred.description }
         values["params"] = incident.extraParams.mapValues(\.mustacheValue)
+
+        let neighbours = IncidentNeighbours(site: site)
+        values["newer"] = neighbours.newer(than: position).map(link) ?? false
+        values["older"] = neighbours.older(than: position).map(link) ?? false
+        let related = neighbours.related(to: position).map(link)
+        values["related"] = related
+        values["has_related"] = !related.isEmpty
+        let absoluteURL = site.config.baseURL.map { $0 + Self.incidentURL(incident.slug) }
+        values["canonical_url"] = absoluteURL ?? false
+        let citation = Citation(incident: incident, siteTitle: site.config.title, url: absoluteURL)
+        values["cite_text"] = citation.plainText
+        values["cite_bibtex"] = citation.bibTeX
+        let tagNames = site.tagsOfIncident[position].map { site.tags[$0].name }
+        values["tag_names"] = tagNames
+        values["json_ld"] = StructuredData.report(incident, tagNames: tagNames, siteTitle: site.config.title, url: absoluteURL)
         return values
+    }
+
+    /// Another incident as a link: title, address, date and severity.
+    func link(_ position: Int) -> [String: Any] {
+        let incident = site.incidents[position]
+        return [
+            "title": incident.title,
+            "url": Self.incidentURL(incident.slug),
+            "date_iso": incident.sortDate.description,
+            "date_text": incident.sortDate.displayText,
+            "severity": Self.severity(incident.severity),
+        ]
     }
 
     /// The metadata rows, in the order readers of incident databases expect; absent ones are left out.

@@ -141,11 +141,29 @@ public struct SiteRenderer: @unchecked Sendable {
     public func fingerprints(incidentPrints: [Int]) -> [String: Int] {
         var result: [String: Int] = [:]
         result.reserveCapacity(jobs.count)
+        let neighbours = IncidentNeighbours(site: site)
+        // What a link to an incident shows, and what choosing related incidents reads:
+        // a body edit changes none of it, so it rewrites no other incident's page.
+        let linkPrints = site.incidents.indices.map { position -> Int in
+            let incident = site.incidents[position]
+            var hasher = Hasher()
+            hasher.combine(incident.title)
+            hasher.combine(incident.slug)
+            hasher.combine(incident.sortDate.description)
+            hasher.combine(incident.severity)
+            hasher.combine(site.tagsOfIncident[position])
+            return hasher.finalize()
+        }
         for (job, path) in zip(jobs, paths) {
             var hasher = Hasher()
             switch job {
             case .incident(let index):
                 hasher.combine(incidentPrints[index])
+                // The page links its newer and older neighbours and its related incidents,
+                // chosen among the candidates hashed here.
+                hasher.combine(index > 0 ? linkPrints[index - 1] : 0)
+                hasher.combine(index + 1 < linkPrints.count ? linkPrints[index + 1] : 0)
+                for candidate in neighbours.candidates(of: index) { hasher.combine(linkPrints[candidate]) }
             case .index(let page):
                 let pagination = Self.indexPagination(site)
                 hasher.combine(page)

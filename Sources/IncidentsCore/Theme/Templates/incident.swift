@@ -3,6 +3,30 @@ extension BuiltinTheme {
     static let incident = #"""
 {{<layout}}
 {{$title}}{{incident.title}} · {{site.title}}{{/title}}
+{{$head}}
+{{#incident}}
+{{#canonical_url}}
+<link rel="canonical" href="{{canonical_url}}">
+<meta property="og:url" content="{{canonical_url}}">
+{{/canonical_url}}
+<meta property="og:type" content="article">
+<meta property="og:title" content="{{title}}">
+{{#summary}}
+<meta property="og:description" content="{{summary}}">
+{{/summary}}
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="article:published_time" content="{{date_reported}}">
+{{#tag_names}}
+<meta property="article:tag" content="{{.}}">
+{{/tag_names}}
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{{title}}">
+{{#summary}}
+<meta name="twitter:description" content="{{summary}}">
+{{/summary}}
+<script type="application/ld+json">{{{json_ld}}}</script>
+{{/incident}}
+{{/head}}
 {{$main}}
 {{#incident}}
 <article class="incident">
@@ -41,6 +65,34 @@ extension BuiltinTheme {
 </ol>
 </section>
 {{/has_sources}}
+{{#has_related}}
+<section class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">Related incidents</h2>
+<ul>
+{{#related}}
+<li><a href="{{root}}{{url}}">{{title}}</a> <span class="related-meta">{{> severity}} <time datetime="{{date_iso}}">{{date_text}}</time></span></li>
+{{/related}}
+</ul>
+</section>
+{{/has_related}}
+<section class="cite" aria-labelledby="cite-heading">
+<h2 id="cite-heading">Cite this incident</h2>
+<p class="cite-text">{{cite_text}}</p>
+<details>
+<summary>BibTeX</summary>
+<pre><code>{{cite_bibtex}}</code></pre>
+</details>
+</section>
+<nav class="neighbours" aria-label="Newer and older incidents">
+<ul>
+{{#newer}}
+<li class="newer"><a href="{{root}}{{url}}" rel="prev"><span>← Newer</span> {{title}}</a></li>
+{{/newer}}
+{{#older}}
+<li class="older"><a href="{{root}}{{url}}" rel="next"><span>Older →</span> {{title}}</a></li>
+{{/older}}
+</ul>
+</nav>
 </article>
 {{/incident}}
 {{/main}}

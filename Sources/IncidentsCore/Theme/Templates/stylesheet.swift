@@ -66,6 +66,15 @@ h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
 .body .footnotes { font-size: 0.92rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 .sources ol { padding-left: 1.25rem; }
 .sources li { margin-bottom: 0.6rem; }
+.related ul { padding-left: 1.25rem; }
+.related li { margin-bottom: 0.5rem; }
+.related-meta { color: var(--muted); font-size: 0.9rem; white-space: nowrap; }
+.cite pre { overflow-x: auto; padding: 0.75rem; background: var(--card); border: 1px solid var(--line); font-size: 0.85rem; }
+.cite summary { cursor: pointer; }
+.neighbours ul { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; list-style: none; padding: 0; margin: 2rem 0 0; border-top: 1px solid var(--line); padding-top: 1rem; }
+.neighbours li { flex: 1 1 16rem; }
+.neighbours .older { text-align: right; }
+.neighbours span { display: block; color: var(--muted); font-size: 0.85rem; }
 .tag-index { list-style: none; padding: 0; columns: 14rem auto; }
 .tag-index li { margin: 0 0 0.35rem; break-inside: avoid; }
 .tag-count { color: var(--muted); font-size: 0.85rem; margin-left: 0.25rem; }
@@ -78,7 +87,7 @@ h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
 @media (min-width: 75rem) { .wrap { max-width: 56rem; } }
 @media print {
   :root { --bg: #fff; --fg: #000; --muted: #333; --line: #999; --link: #000; --card: #fff; }
-  .site-header nav, .skip-link, .pagination, .back, .site-footer .generator { display: none; }
+  .site-header nav, .skip-link, .pagination, .back, .site-footer .generator, .neighbours, .related, .data-links { display: none; }
   .badge { color: #000; background: none !important; border-color: #000; }
   .card, .facts { break-inside: avoid; }
   .body a[href^="http"]::after, .sources a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
