@@ -16,6 +16,8 @@ import Testing
             "about/index.html",
             "assets/favicon.svg",
             "assets/style.css",
+            "category/index.html",
+            "category/privacy/index.html",
             "images/logo.txt",
             "incidents.csv",
             "incidents.json",
@@ -24,8 +26,17 @@ import Testing
             "incidents/custom-epsilon/index.html",
             "incidents/gamma/index.html",
             "index.html",
+            "industry/index.html",
+            "jurisdiction/index.html",
             "page/2/index.html",
             "schema/incident.schema.json",
+            "severity/critical/index.html",
+            "severity/high/index.html",
+            "severity/index.html",
+            "severity/low/index.html",
+            "severity/medium/index.html",
+            "status/index.html",
+            "status/ongoing/index.html",
             "tags/ai-safety/index.html",
             "tags/chatbot/index.html",
             "tags/index.html",
@@ -53,9 +64,9 @@ import Testing
         let page = try #require(site.read("incidents/alpha/index.html"))
         #expect(page.contains(#"<a href="../../">← Back to incidents</a>"#))
         #expect(page.contains("<h1>Alpha incident</h1>"))
-        #expect(page.contains(#"<span class="badge severity-critical"><span class="visually-hidden">Severity: </span>Critical</span>"#))
+        #expect(page.contains(#"<a class="badge-link" href="../../severity/critical/"><span class="badge severity-critical"><span class="visually-hidden">Severity: </span>Critical</span></a>"#))
         #expect(page.contains(#"<p class="summary">The first incident of the fixture.</p>"#))
-        #expect(page.contains("<dt>Status</dt><dd>Ongoing</dd>"))
+        #expect(page.contains(#"<dt>Status</dt><dd><a href="../../status/ongoing/">Ongoing</a></dd>"#))
         #expect(page.contains(#"<dt>Date Occurred</dt><dd><time datetime="2024-03-01">Mar 1, 2024</time></dd>"#))
         #expect(page.contains("<dt>Human Review in Place</dt><dd>No</dd>"))
         #expect(page.contains("<dt>Litigation Filed</dt><dd>Yes</dd>"))

@@ -58,7 +58,7 @@ public enum SiteBuilder {
         let (site, templates) = try SiteLoader(directory: directory, includeDrafts: options.includeDrafts, progress: options.progress).load()
         endStage("read and validate \(directory.incidentFiles.count + directory.pageFiles.count) files")
         let renderer = SiteRenderer(site: site, templates: templates)
-        let conflicts = renderer.staticConflicts
+        let conflicts = renderer.outputConflicts
         guard conflicts.isEmpty else { throw BuildFailure(conflicts) }
         let output = try DiskOutput(outputPath: options.outputPath)
         do {

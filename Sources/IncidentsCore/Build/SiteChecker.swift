@@ -51,7 +51,7 @@ public enum SiteChecker {
         }
         do {
             let (site, templates) = try loader.assemble(incidents: incidents, problems: [])
-            diagnostics.formUnion(SiteRenderer(site: site, templates: templates).staticConflicts)
+            diagnostics.formUnion(SiteRenderer(site: site, templates: templates).outputConflicts)
             diagnostics.formUnion(duplicateTitles(site.incidents))
             diagnostics.formUnion(brokenLinks(site: site, texts: texts))
         } catch {

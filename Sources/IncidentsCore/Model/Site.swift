@@ -7,6 +7,8 @@ public struct Site: Sendable {
     public var tags: [Tag]
     /// For each incident (same positions as `incidents`), the positions of its tags in `tags`.
     public var tagsOfIncident: [[Int]]
+    /// The fields readers browse by besides tags, as `site.yml` chose them.
+    public var facets: [Facet]
     public var pages: [StandalonePage]
     /// Files under `static/`, relative to it, copied as they are.
     public var staticFiles: [String]
@@ -20,6 +22,7 @@ public struct Site: Sendable {
         // Already in order (the usual case for a rebuild): no copy.
         self.incidents = order.elementsEqual(incidents.indices) ? incidents : order.map { incidents[$0] }
         (self.tags, self.tagsOfIncident) = Tag.index(of: self.incidents)
+        self.facets = config.facets.map { [incidents = self.incidents] in Facet(field: $0, incidents: incidents) }
         self.pages = pages.sorted { $0.slug < $1.slug }
         self.staticFiles = staticFiles.sorted()
     }

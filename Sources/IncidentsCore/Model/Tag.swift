@@ -16,6 +16,13 @@ extension Tag {
     /// `tagsOfIncident[i]` lists the positions of incident `i`'s tags in that order,
     /// once each, in the order the editor gave them.
     static func index(of incidents: [Incident]) -> (tags: [Tag], tagsOfIncident: [[Int]]) {
+        // Indices, not elements: binding each Incident would copy (retain) all its fields.
+        group(count: incidents.count) { (incidents[$0].tags, incidents[$0].tagSlugs) }
+    }
+
+    /// Groups labels by slug: `labels(i)` gives incident `i`'s names and their slugs.
+    /// Tags use it for tags, facets for one value per incident.
+    static func group(count: Int, labels: (Int) -> ([String], [String])) -> (tags: [Tag], tagsOfIncident: [[Int]]) {
         // Tags are numbered as first seen; plain arrays per number keep this linear
         // (nested dictionaries and a set per incident were a third of a rebuild).
         var numberBySlug: [SlugKey: Int] = [:]
@@ -23,11 +30,11 @@ extension Tag {
         var positions: [[Int]] = []
         var spellings: [[String: Int]] = []
         var numbersOfIncident: [[Int]] = []
-        numbersOfIncident.reserveCapacity(incidents.count)
-        // Indices, not elements: binding each Incident would copy (retain) all its fields.
-        for position in incidents.indices {
+        numbersOfIncident.reserveCapacity(count)
+        for position in 0..<count {
             var numbers: [Int] = []
-            for (name, slug) in zip(incidents[position].tags, incidents[position].tagSlugs) {
+            let (names, nameSlugs) = labels(position)
+            for (name, slug) in zip(names, nameSlugs) {
                 let number: Int
                 if let known = numberBySlug[SlugKey(slug)] {
                     number = known

@@ -3,7 +3,7 @@ internal import Yams
 /// Reads `site.yml`. Every key is optional; unknown keys are errors here, since
 /// a typo in site settings silently changes the whole site.
 public enum SiteConfigParser {
-    public static let knownKeys = ["title", "description", "base_url", "language", "per_page", "unsafe_html"]
+    public static let knownKeys = ["title", "description", "base_url", "language", "per_page", "unsafe_html", "facets"]
 
     public static func parse(_ text: String, path: String = "site.yml") -> Result<SiteConfig, BuildFailure> {
         var config = SiteConfig()
@@ -34,6 +34,19 @@ public enum SiteConfigParser {
             }
         }
         if let unsafe = reader.bool("unsafe_html") { config.unsafeHTML = unsafe }
+        let known = Facet.Field.allCases.map(\.rawValue)
+        let facetsGiven = reader.remainingKeys.contains { $0.0 == "facets" }
+        let facetNames = reader.textList("facets", maximum: known.count) { name in
+            guard Facet.Field(rawValue: name.lowercased()) == nil else { return nil }
+            let suggestion = closestKey(to: name.lowercased(), in: known).map { " (did you mean \($0)?)" } ?? ""
+            return "\(FrontMatterReader.quote(name)) is not a field incidents can be browsed by\(suggestion), expected some of \(known.joined(separator: ", "))"
+        }
+        if facetsGiven {
+            config.facets = []
+            for field in facetNames.compactMap({ Facet.Field(rawValue: $0.lowercased()) }) where !config.facets.contains(field) {
+                config.facets.append(field)
+            }
+        }
         for (key, location) in reader.remainingKeys {
             let suggestion = closestKey(to: key, in: knownKeys).map { " (did you mean \($0)?)" } ?? ""
             reader.report(at: location, key: key, "is not a site setting\(suggestion), expected one of \(knownKeys.joined(separator: ", "))")

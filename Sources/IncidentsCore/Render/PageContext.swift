@@ -16,8 +16,10 @@ struct PageContext {
         if let description = site.config.description { values["description"] = description }
         if let baseURL = site.config.baseURL { values["base_url"] = baseURL }
         values["has_feeds"] = site.config.baseURL != nil
-        self.siteValues = values
         self.navigation = site.pages.map { ["title": $0.title, "url": Self.pageURL($0.slug)] }
+        values["browse"] = site.facets.map { ["label": $0.field.label, "url": Self.facetURL($0)] }
+        values["has_browse"] = !site.facets.isEmpty
+        self.siteValues = values
     }
 
     // MARK: URLs, relative to the site root
@@ -25,6 +27,13 @@ struct PageContext {
     static func incidentURL(_ slug: String) -> String { "incidents/\(Slug.urlEncoded(slug))/" }
     static func tagURL(_ slug: String) -> String { "tags/\(Slug.urlEncoded(slug))/" }
     static func pageURL(_ slug: String) -> String { "\(Slug.urlEncoded(slug))/" }
+    static func facetURL(_ facet: Facet) -> String { "\(facet.field.folder)/" }
+    static func facetValueURL(_ facet: Facet, _ value: Tag) -> String { "\(facet.field.folder)/\(Slug.urlEncoded(value.slug))/" }
+
+    /// A facet's name and overview address.
+    func facetLink(_ facet: Facet) -> [String: Any] {
+        ["label": facet.field.label, "name": facet.field.rawValue, "url": Self.facetURL(facet)]
+    }
 
     /// The way from a file at `outputPath` back to the site root.
     static func root(forOutputPath outputPath: String) -> String {
@@ -81,7 +90,7 @@ struct PageContext {
     func detail(_ position: Int, bodyHTML: String, root: String) -> [String: Any] {
         let incident = site.incidents[position]
         var values = card(position)
-        let fields = Self.fields(of: incident)
+        let fields = fields(of: position)
         values["fields"] = fields
         values["has_fields"] = !fields.isEmpty
         values["body"] = bodyHTML
@@ -91,6 +100,8 @@ struct PageContext {
         values["date_reported"] = incident.dateReported.description
         if let occurred = incident.dateOccurred { values["date_occurred"] = occurred.description }
         values["params"] = incident.extraParams.mapValues(\.mustacheValue)
+        values["severity_url"] = site.facets.first { $0.field == .severity }
+            .flatMap { facet in facet.valueOfIncident[position].map { Self.facetValueURL(facet, facet.values[$0]) } } ?? false
 
         let neighbours = IncidentNeighbours(site: site)
         values["newer"] = neighbours.newer(than: position).map(link) ?? false
@@ -122,12 +133,18 @@ struct PageContext {
     }
 
     /// The metadata rows, in the order readers of incident databases expect; absent ones are left out.
-    static func fields(of incident: Incident) -> [[String: Any]] {
+    func fields(of position: Int) -> [[String: Any]] {
+        let incident = site.incidents[position]
+        // Facet values link to their pages.
+        var facetURLs: [String: String] = [:]
+        for facet in site.facets {
+            if let value = facet.valueOfIncident[position] { facetURLs[facet.field.rawValue] = Self.facetValueURL(facet, facet.values[value]) }
+        }
         func yesNo(_ value: Bool?) -> String? { value.map { $0 ? "Yes" : "No" } }
         let rows: [(String, String, String?, PartialDate?)] = [
             ("category", "Category", incident.category, nil),
             ("industry", "Industry", incident.industry, nil),
-            ("status", "Status", incident.status.map(capitalizedFirst), nil),
+            ("status", "Status", incident.status.map(Self.capitalizedFirst), nil),
             ("date_occurred", "Date Occurred", incident.dateOccurred?.displayText, incident.dateOccurred),
             ("date_reported", "Date Reported", incident.dateReported.displayText, incident.dateReported),
             ("jurisdiction", "Jurisdiction", incident.jurisdiction, nil),
@@ -143,7 +160,8 @@ struct PageContext {
             guard let value else { return nil }
             // `false` rather than absent: a missing key makes Mustache search every
             // enclosing context, which showed in profiles of large sites.
-            let row: [String: Any] = ["key": key, "label": label, "value": value, "datetime": date.map(\.description) ?? false]
+            let row: [String: Any] = ["key": key, "label": label, "value": value, "datetime": date.map(\.description) ?? false,
+                                      "url": facetURLs[key] ?? false]
             return row
         }
     }

@@ -21,10 +21,20 @@ public struct SiteRenderer: @unchecked Sendable {
         case staticFile(String)
         /// `incidents.json`, `incidents.csv` and the front-matter schema: downloads for researchers.
         case dataJSON, dataCSV, schema
-        /// The site's Atom feed (tag nil) or a tag's.
-        case atomFeed(tag: Int?)
+        /// A facet's values, and one value's incidents.
+        case facetOverview(Int)
+        case facetValue(Int, value: Int, page: Int)
+        /// The Atom feed of a list.
+        case atomFeed(FeedList)
         case jsonFeed, sitemap, robots
         case notFound
+    }
+
+    /// The lists that have an Atom feed.
+    enum FeedList: Sendable {
+        case site
+        case tag(Int)
+        case facetValue(Int, value: Int)
     }
 
     public let site: Site
@@ -54,14 +64,23 @@ public struct SiteRenderer: @unchecked Sendable {
         // The data files are long single jobs: first, so they run beside the pages.
         var jobs: [Job] = [.dataJSON, .dataCSV, .schema]
         if feeds != nil {
-            jobs += [.atomFeed(tag: nil), .jsonFeed]
-            jobs += site.tags.indices.map { Job.atomFeed(tag: $0) }
+            jobs += [.atomFeed(.site), .jsonFeed]
+            jobs += site.tags.indices.map { Job.atomFeed(.tag($0)) }
+            for (facet, values) in site.facets.enumerated() {
+                jobs += values.values.indices.map { Job.atomFeed(.facetValue(facet, value: $0)) }
+            }
         }
         jobs += site.incidents.indices.map(Job.incident)
         jobs += (1...Self.indexPagination(site).pageCount).map { Job.index(page: $0) }
         jobs.append(.tagsOverview)
         for (position, tag) in site.tags.enumerated() {
             jobs += (1...Self.tagPagination(tag, site).pageCount).map { Job.tag(position, page: $0) }
+        }
+        for (facetIndex, facet) in site.facets.enumerated() {
+            jobs.append(.facetOverview(facetIndex))
+            for (valueIndex, value) in facet.values.enumerated() {
+                jobs += (1...Self.facetPagination(facet, value, site).pageCount).map { Job.facetValue(facetIndex, value: valueIndex, page: $0) }
+            }
         }
         jobs += site.pages.indices.map(Job.standalonePage)
         jobs += templates.assets.keys.sorted().map(Job.asset)
@@ -80,16 +99,30 @@ public struct SiteRenderer: @unchecked Sendable {
         feeds == nil ? ["feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written"] : []
     }
 
-    /// An error for each file of `static/` that would overwrite a generated page.
-    public var staticConflicts: [Diagnostic] {
-        let generated = Set(zip(jobs, paths).compactMap { job, path -> String? in
-            if case .staticFile = job { return nil }
-            return path
-        })
-        return site.staticFiles.filter(generated.contains).map {
-            Diagnostic(SourceLocation(file: "static/" + $0, line: 1, column: 1),
-                       "would overwrite the generated page \($0), expected another file name")
+    /// An error for each file that would overwrite another: a `static/` file or a
+    /// standalone page at the address of a generated page (`content/pages/status.md`
+    /// against the status facet's pages).
+    public var outputConflicts: [Diagnostic] {
+        var generated = Set<String>()
+        for (job, path) in zip(jobs, paths) {
+            switch job {
+            case .staticFile, .standalonePage: continue
+            default: generated.insert(path)
+            }
         }
+        var conflicts: [Diagnostic] = []
+        for (job, path) in zip(jobs, paths) where generated.contains(path) {
+            switch job {
+            case .standalonePage(let index):
+                conflicts.append(Diagnostic(SourceLocation(file: site.pages[index].sourcePath, line: 1, column: 1),
+                                            "would overwrite the generated page \(path), expected another file name (or a slug: key)"))
+            case .staticFile(let file):
+                conflicts.append(Diagnostic(SourceLocation(file: "static/" + file, line: 1, column: 1),
+                                            "would overwrite the generated page \(path), expected another file name"))
+            default: continue
+            }
+        }
+        return conflicts
     }
 
     /// Renders and writes every file; `staticRoot` is the folder `static/` files are copied from.
@@ -197,11 +230,24 @@ public struct SiteRenderer: @unchecked Sendable {
             case .schema, .robots, .notFound:
                 // Depend on settings and templates only, which rebuild everything.
                 hasher.combine(0)
-            case .atomFeed(let tag):
-                hasher.combine(tag.map { site.tags[$0].name })
-                for position in SiteFeeds.entries(tag.map { site.tags[$0].incidentIndices } ?? Array(site.incidents.indices), site: site) {
-                    hasher.combine(incidentPrints[position])
+            case .facetOverview(let facetIndex):
+                for value in site.facets[facetIndex].values {
+                    hasher.combine(value.name)
+                    hasher.combine(value.slug)
+                    hasher.combine(value.count)
                 }
+            case .facetValue(let facetIndex, let valueIndex, let page):
+                let facet = site.facets[facetIndex], value = facet.values[valueIndex]
+                let pagination = Self.facetPagination(facet, value, site)
+                hasher.combine(value.name)
+                hasher.combine(page)
+                hasher.combine(pagination.pageCount)
+                hasher.combine(value.count)
+                for position in pagination.itemRange(page: page) { hasher.combine(incidentPrints[value.incidentIndices[position]]) }
+            case .atomFeed(let list):
+                let (title, _, members) = feedList(list)
+                hasher.combine(title)
+                for position in SiteFeeds.entries(members, site: site) { hasher.combine(incidentPrints[position]) }
             case .jsonFeed:
                 for position in SiteFeeds.entries(Array(site.incidents.indices), site: site) { hasher.combine(incidentPrints[position]) }
             }
@@ -224,7 +270,14 @@ public struct SiteRenderer: @unchecked Sendable {
         case .dataJSON: return "incidents.json"
         case .dataCSV: return "incidents.csv"
         case .schema: return IncidentSchema.outputPath
-        case .atomFeed(let tag): return tag.map { "tags/\(site.tags[$0].slug)/feed.xml" } ?? "feed.xml"
+        case .facetOverview(let index): return "\(site.facets[index].field.folder)/index.html"
+        case .facetValue(let index, let value, let page):
+            let facet = site.facets[index]
+            return facetPagination(facet, facet.values[value], site).outputPath(page: page)
+        case .atomFeed(.site): return "feed.xml"
+        case .atomFeed(.tag(let index)): return "tags/\(site.tags[index].slug)/feed.xml"
+        case .atomFeed(.facetValue(let index, let value)):
+            return "\(site.facets[index].field.folder)/\(site.facets[index].values[value].slug)/feed.xml"
         case .jsonFeed: return "feed.json"
         case .sitemap: return "sitemap.xml"
         case .robots: return "robots.txt"
@@ -313,14 +366,36 @@ public struct SiteRenderer: @unchecked Sendable {
         case .schema:
             try sink.write(IncidentSchema.text, to: path)
 
-        case .atomFeed(let tagIndex):
+        case .atomFeed(let list):
             guard let feeds else { return }
-            let tag = tagIndex.map { site.tags[$0] }
-            let listURL = tag.map { PageContext.tagURL($0.slug) } ?? ""
-            let title = tag.map { "\(site.config.title): \($0.name)" } ?? site.config.title
-            let entries = SiteFeeds.entries(tag?.incidentIndices ?? Array(site.incidents.indices), site: site)
-            try sink.write(try feeds.atom(title: title, listURL: listURL, feedURL: listURL + "feed.xml", entries: entries,
-                                          bodyHTML: bodyHTML), to: path)
+            let (title, listURL, members) = feedList(list)
+            try sink.write(try feeds.atom(title: title, listURL: listURL, feedURL: listURL + "feed.xml",
+                                          entries: SiteFeeds.entries(members, site: site), bodyHTML: bodyHTML), to: path)
+
+        case .facetOverview(let facetIndex):
+            let facet = site.facets[facetIndex]
+            var values = context.base(outputPath: path, description: "Incidents of \(site.config.title) by \(facet.field.label.lowercased()).")
+            values["facet"] = context.facetLink(facet)
+            values["values"] = facet.values.map { value -> [String: Any] in
+                ["name": value.name, "slug": value.slug, "url": PageContext.facetValueURL(facet, value), "count": value.count,
+                 "count_noun": value.count == 1 ? "incident" : "incidents"]
+            }
+            values["count_text"] = PageContext.count(facet.values.count, "value")
+            try sink.write(templates.render("facet", values), to: path)
+
+        case .facetValue(let facetIndex, let valueIndex, let page):
+            let facet = site.facets[facetIndex], value = facet.values[valueIndex]
+            let pagination = Self.facetPagination(facet, value, site)
+            var values = context.base(outputPath: path,
+                                      description: "Incidents with \(facet.field.label.lowercased()) \(value.name) in \(site.config.title).")
+            values["facet"] = context.facetLink(facet)
+            values["value"] = ["name": value.name, "slug": value.slug, "url": PageContext.facetValueURL(facet, value),
+                               "count": value.count] as [String: Any]
+            values["incidents"] = pagination.itemRange(page: page).map { listItem(value.incidentIndices[$0], root: root) }
+            values["pagination"] = pagination.values(page: page)
+            values["count"] = value.count
+            values["count_text"] = PageContext.count(value.count, "incident")
+            try sink.write(templates.render("facet-value", values), to: path)
 
         case .jsonFeed:
             guard let feeds else { return }
@@ -340,6 +415,20 @@ public struct SiteRenderer: @unchecked Sendable {
             var values = context.base(outputPath: path, description: nil)
             values["root"] = site.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
             try sink.write(templates.render("404", values), to: path)
+        }
+    }
+
+    /// A feed's title, its list's URL and the incidents in the list.
+    private func feedList(_ list: FeedList) -> (title: String, listURL: String, members: [Int]) {
+        switch list {
+        case .site:
+            return (site.config.title, "", Array(site.incidents.indices))
+        case .tag(let index):
+            let tag = site.tags[index]
+            return ("\(site.config.title): \(tag.name)", PageContext.tagURL(tag.slug), tag.incidentIndices)
+        case .facetValue(let index, let valueIndex):
+            let facet = site.facets[index], value = facet.values[valueIndex]
+            return ("\(site.config.title): \(facet.field.label) \(value.name)", PageContext.facetValueURL(facet, value), value.incidentIndices)
         }
     }
 
@@ -386,6 +475,10 @@ public struct SiteRenderer: @unchecked Sendable {
 
     private static func tagPagination(_ tag: Tag, _ site: Site) -> Pagination {
         pagination(folder: "tags/\(tag.slug)/", count: tag.count, site: site)
+    }
+
+    private static func facetPagination(_ facet: Facet, _ value: Tag, _ site: Site) -> Pagination {
+        pagination(folder: "\(facet.field.folder)/\(value.slug)/", count: value.count, site: site)
     }
 
     /// `folder` is the list's folder in the output ("" or "tags/<slug>/"); its URL is the same path, percent-encoded.

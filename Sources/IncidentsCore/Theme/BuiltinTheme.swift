@@ -18,6 +18,9 @@ public enum BuiltinTheme {
         "footer": footer,
         "404": notFound,
         "data-links": dataLinks,
+        "facet": facet,
+        "facet-value": facetValue,
+        "browse": browse,
     ]
 
     /// Files the theme writes as they are, by output path.

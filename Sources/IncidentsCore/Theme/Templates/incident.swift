@@ -33,7 +33,7 @@ extension BuiltinTheme {
 <p class="back"><a href="{{root}}">← Back to incidents</a></p>
 <header class="incident-header">
 <h1>{{title}}</h1>
-<p class="incident-meta">{{> severity}}</p>
+<p class="incident-meta">{{#severity_url}}<a class="badge-link" href="{{root}}{{severity_url}}">{{> severity}}</a>{{/severity_url}}{{^severity_url}}{{> severity}}{{/severity_url}}</p>
 {{#summary}}
 <p class="summary">{{.}}</p>
 {{/summary}}
@@ -41,7 +41,7 @@ extension BuiltinTheme {
 {{#has_fields}}
 <dl class="facts">
 {{#fields}}
-<div><dt>{{label}}</dt><dd>{{#datetime}}<time datetime="{{datetime}}">{{value}}</time>{{/datetime}}{{^datetime}}{{value}}{{/datetime}}</dd></div>
+<div><dt>{{label}}</dt><dd>{{#datetime}}<time datetime="{{datetime}}">{{value}}</time>{{/datetime}}{{^datetime}}{{#url}}<a href="{{root}}{{url}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}{{/datetime}}</dd></div>
 {{/fields}}
 </dl>
 {{/has_fields}}

@@ -9,6 +9,7 @@ extension BuiltinTheme {
 <p class="lede">{{.}}</p>
 {{/site.description}}
 <p class="count">{{count_text}}{{#pagination.is_paged}} · page {{pagination.current}} of {{pagination.total}}{{/pagination.is_paged}}</p>
+{{> browse}}
 <ol class="incident-list">
 {{#incidents}}
 {{{html}}}

@@ -11,6 +11,7 @@ extension BuiltinTheme {
 <li><a href="{{root}}{{url}}">{{name}}</a> <span class="tag-count">{{count}}<span class="visually-hidden"> {{count_noun}}</span></span></li>
 {{/tags}}
 </ul>
+{{> browse}}
 {{/main}}
 {{/layout}}
 
