@@ -35,6 +35,7 @@ import Testing
             "severity/index.html",
             "severity/low/index.html",
             "severity/medium/index.html",
+            "stats/index.html",
             "status/index.html",
             "status/ongoing/index.html",
             "tags/ai-safety/index.html",

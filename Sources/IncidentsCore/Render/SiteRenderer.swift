@@ -28,6 +28,7 @@ public struct SiteRenderer: @unchecked Sendable {
         case atomFeed(FeedList)
         case jsonFeed, sitemap, robots
         case notFound
+        case statistics
     }
 
     /// The lists that have an Atom feed.
@@ -85,6 +86,7 @@ public struct SiteRenderer: @unchecked Sendable {
         jobs += site.pages.indices.map(Job.standalonePage)
         jobs += templates.assets.keys.sorted().map(Job.asset)
         jobs.append(.notFound)
+        jobs.append(.statistics)
         if feeds != nil { jobs += [.sitemap, .robots] }
         jobs += site.staticFiles.map(Job.staticFile)
         self.jobs = jobs
@@ -224,7 +226,7 @@ public struct SiteRenderer: @unchecked Sendable {
                 hasher.combine(templates.assets[path])
             case .staticFile(let path):
                 hasher.combine(path)
-            case .dataJSON, .dataCSV, .sitemap:
+            case .dataJSON, .dataCSV, .sitemap, .statistics:
                 hasher.combine(site.incidents.count)
                 incidentPrints.forEach { hasher.combine($0) }
             case .schema, .robots, .notFound:
@@ -282,6 +284,7 @@ public struct SiteRenderer: @unchecked Sendable {
         case .sitemap: return "sitemap.xml"
         case .robots: return "robots.txt"
         case .notFound: return "404.html"
+        case .statistics: return "stats/index.html"
         }
     }
 
@@ -409,6 +412,12 @@ public struct SiteRenderer: @unchecked Sendable {
         case .robots:
             guard let feeds else { return }
             try sink.write(feeds.robots, to: path)
+
+        case .statistics:
+            var values = context.base(outputPath: path, description: "Statistics of \(site.config.title): incidents per year and severity, tags, categories, industries.")
+            values["charts"] = StatisticsCharts(site: site).charts.map(\.values)
+            values["count_text"] = PageContext.count(site.incidents.count, "incident")
+            try sink.write(templates.render("stats", values), to: path)
 
         case .notFound:
             // Served at any depth, so links start from the site's own path, not a relative root.

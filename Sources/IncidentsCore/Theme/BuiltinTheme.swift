@@ -21,6 +21,7 @@ public enum BuiltinTheme {
         "facet": facet,
         "facet-value": facetValue,
         "browse": browse,
+        "stats": stats,
     ]
 
     /// Files the theme writes as they are, by output path.

@@ -30,6 +30,7 @@ extension BuiltinTheme {
 <ul>
 <li><a href="{{root}}">Incidents</a></li>
 <li><a href="{{root}}tags/">Tags</a></li>
+<li><a href="{{root}}stats/">Statistics</a></li>
 {{#nav}}
 <li><a href="{{root}}{{url}}">{{title}}</a></li>
 {{/nav}}

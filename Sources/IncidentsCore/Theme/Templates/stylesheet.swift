@@ -66,6 +66,18 @@ h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
 .body .footnotes { font-size: 0.92rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 .sources ol { padding-left: 1.25rem; }
 .sources li { margin-bottom: 0.6rem; }
+.chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: 0.5rem 0; }
+.chart .bar { fill: var(--link); }
+.chart .bar.severity-critical { fill: var(--critical); }
+.chart .bar.severity-high { fill: var(--high); }
+.chart .bar.severity-medium { fill: var(--medium); }
+.chart .bar.severity-low { fill: var(--low); }
+.chart .grid { stroke: var(--line); }
+.chart text { fill: var(--fg); font-size: 12px; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0.5rem 0; }
+.chart-section table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+.chart-section th, .chart-section td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--line); text-align: right; }
+.chart-section th[scope="row"], .chart-section thead th:first-child { text-align: left; }
 .related ul { padding-left: 1.25rem; }
 .related li { margin-bottom: 0.5rem; }
 .related-meta { color: var(--muted); font-size: 0.9rem; white-space: nowrap; }
