@@ -22,8 +22,8 @@ struct PreviewResponder {
         let snapshot = state.snapshot
         var key = String((path.removingPercentEncoding ?? path).drop(while: { $0 == "/" }))
         if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
-        if let bytes = snapshot.files[key] {
-            return page(bytes, path: key, problems: snapshot.problems)
+        if let file = snapshot.files[key] {
+            return page(file, path: key, problems: snapshot.problems)
         }
         if snapshot.files[key + "/index.html"] != nil {
             // As static hosts do: a folder's address ends with a slash, so relative links work.
@@ -32,7 +32,7 @@ struct PreviewResponder {
         if snapshot.files.isEmpty, !snapshot.problems.isEmpty {
             return file(PageInjection.errorPage(problems: snapshot.problems), type: Self.htmlType, status: .internalServerError)
         }
-        if let notFound = snapshot.files["404.html"] {
+        if let notFound = snapshot.files["404.html"]?.bytes {
             return page(notFound, path: "404.html", problems: snapshot.problems, status: .notFound)
         }
         let body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Not found</title>\n</head>\n"
@@ -43,9 +43,18 @@ struct PreviewResponder {
     private static let htmlType = "text/html; charset=utf-8"
 
     private func page(_ bytes: [UInt8], path: String, problems: [String], status: HTTPResponse.Status = .ok) -> Response {
+        page(MemoryFile(parts: [bytes]), path: path, problems: problems, status: status)
+    }
+
+    private func page(_ file: MemoryFile, path: String, problems: [String], status: HTTPResponse.Status = .ok) -> Response {
         let type = Self.contentType(of: path)
-        guard type == Self.htmlType else { return file(bytes, type: type, status: status) }
-        return file(PageInjection.inject(into: bytes, problems: problems), type: type, status: status)
+        guard type == Self.htmlType else {
+            // Large data files are sent as the parts they are kept in.
+            return Response(status: status,
+                            headers: [.contentType: type, .cacheControl: "no-store", .contentLength: String(file.count)],
+                            body: ResponseBody(contentsOf: file.parts.map { ByteBuffer(bytes: $0) }))
+        }
+        return self.file(PageInjection.inject(into: file.bytes, problems: problems), type: type, status: status)
     }
 
     private func file(_ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -1,3 +1,4 @@
+import IncidentsCore
 import Synchronization
 
 /// The site `serve` is showing: the files of the last build that succeeded, the
@@ -8,7 +9,7 @@ import Synchronization
 final class PreviewState: Sendable {
     struct Snapshot: Sendable {
         /// Output files by site path, from the last successful build.
-        var files: [String: [UInt8]] = [:]
+        var files: [String: MemoryFile] = [:]
         /// The latest build's errors, formatted with their source lines; empty when it succeeded.
         var problems: [String] = []
         /// Counts builds, so tabs can tell one reload from the next.
@@ -34,7 +35,7 @@ final class PreviewState: Sendable {
 
     /// Shows a new build: new files (or the previous ones, when `files` is nil) and
     /// its errors; then tells every open tab to reload.
-    func publish(files: [String: [UInt8]]?, problems: [String]) {
+    func publish(files: [String: MemoryFile]?, problems: [String]) {
         let (listeners, generation) = storage.withLock { storage in
             if let files { storage.snapshot.files = files }
             storage.snapshot.problems = problems

@@ -80,7 +80,7 @@ final class SiteRebuilder: @unchecked Sendable {
             } else {
                 report = try build.buildAll(into: output)
             }
-            state.publish(files: output.files, problems: [])
+            state.publish(files: output.snapshot, problems: [])
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             options.events.built(PreviewBuild(changedFiles: changes ?? [], report: report, seconds: seconds))
         } catch let failure as BuildFailure {

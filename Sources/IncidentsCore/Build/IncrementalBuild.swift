@@ -32,8 +32,8 @@ public final class IncrementalBuild {
     private var sourcePrints: [String: Int] = [:]
     /// The fingerprint of every file written last time, by output path.
     private var outputPrints: [String: Int] = [:]
-    /// Rendered cards by incident fingerprint, kept while settings and templates stay the same.
-    private var cards = RenderedCards()
+    /// Rendered cards and data records by incident fingerprint, kept while settings and templates stay the same.
+    private var caches = RenderCaches(keepingRecords: true)
 
     public init(rootPath: String, includeDrafts: Bool = false) throws {
         self.rootPath = rootPath
@@ -50,7 +50,7 @@ public final class IncrementalBuild {
         problems = [:]
         sourcePrints = [:]
         siteWide = loader.loadSiteWide()
-        cards = RenderedCards()
+        caches = RenderCaches(keepingRecords: true)
         absorb(loader.directory.incidentFiles)
         return try render(into: sink, everything: true)
     }
@@ -126,8 +126,8 @@ public final class IncrementalBuild {
                                                     siteWide: siteWide)
         adoptOrder(of: site)
         let incidentPrints = SiteRenderer.incidentFingerprints(site: site) { [sourcePrints] in sourcePrints[$0.sourcePath] ?? 0 }
-        cards.keepOnly(Set(incidentPrints))
-        let renderer = SiteRenderer(site: site, templates: templates, cardCache: cards, cardKeys: incidentPrints)
+        caches.keepOnly(Set(incidentPrints))
+        let renderer = SiteRenderer(site: site, templates: templates, caches: caches, cardKeys: incidentPrints)
         let prints = renderer.fingerprints(incidentPrints: incidentPrints)
         let changed = everything ? Set(prints.keys) : Set(prints.filter { outputPrints[$0.key] != $0.value }.keys)
         let removed = outputPrints.keys.filter { prints[$0] == nil }.sorted()

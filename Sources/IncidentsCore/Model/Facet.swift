@@ -32,19 +32,20 @@ public struct Facet: Sendable {
         /// The folder of its pages: `ai-provider/`.
         public var folder: String { rawValue.replacingOccurrences(of: "_", with: "-") }
 
-        /// The incident's value for this field, as shown.
-        func value(of incident: Incident) -> String? {
+        /// The value of this field of `incidents[position]`, as shown. Reads the one
+        /// field in place: passing an Incident around would retain all its fields.
+        func value(in incidents: [Incident], at position: Int) -> String? {
             switch self {
-            case .severity: return incident.severity.label
-            case .status: return incident.status
-            case .category: return incident.category
-            case .industry: return incident.industry
-            case .jurisdiction: return incident.jurisdiction
-            case .aiProvider: return incident.aiProvider
-            case .applicationType: return incident.applicationType
-            case .harmType: return incident.harmType
-            case .litigationStatus: return incident.litigationStatus
-            case .regulatoryBody: return incident.regulatoryBody
+            case .severity: return incidents[position].severity.label
+            case .status: return incidents[position].status
+            case .category: return incidents[position].category
+            case .industry: return incidents[position].industry
+            case .jurisdiction: return incidents[position].jurisdiction
+            case .aiProvider: return incidents[position].aiProvider
+            case .applicationType: return incidents[position].applicationType
+            case .harmType: return incidents[position].harmType
+            case .litigationStatus: return incidents[position].litigationStatus
+            case .regulatoryBody: return incidents[position].regulatoryBody
             }
         }
     }
@@ -60,9 +61,8 @@ public struct Facet: Sendable {
         self.field = field
         // Few distinct values: remember each one's slug rather than slugging 10,000 times.
         var slugs: [String: String] = [:]
-        let values = incidents.map { field.value(of: $0) }
         var (groups, numbers) = Tag.group(count: incidents.count) { position -> ([String], [String]) in
-            guard let value = values[position] else { return ([], []) }
+            guard let value = field.value(in: incidents, at: position) else { return ([], []) }
             if field == .severity { return ([value], [incidents[position].severity.rawValue]) }
             if let slug = slugs[value] { return ([value], [slug]) }
             let slug = Slug.forTag(value)

@@ -49,7 +49,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    public func write(to path: String, parts produce: (_ emit: (String) throws -> Void) throws -> Void) throws {
+    public func write(to path: String, parts produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
         try UnsafeOutputPath.check(path)
         try prepareParent(of: path)
         let fullPath = stagingPath + "/" + path
@@ -59,7 +59,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         try produce { part in
-            buffer.append(contentsOf: part.utf8)
+            buffer.append(contentsOf: part)
             if buffer.count >= 1 << 20 {
                 try buffer.withUnsafeBufferPointer { try Self.writeAll($0, to: descriptor, path: fullPath) }
                 buffer.removeAll(keepingCapacity: true)

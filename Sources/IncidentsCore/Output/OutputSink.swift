@@ -11,14 +11,14 @@ public protocol OutputSink: Sendable {
     func remove(_ path: String) throws
     /// Writes one generated file that `produce` hands over in parts, so that a large
     /// file (a data download of every incident) need not be in memory whole.
-    func write(to path: String, parts produce: (_ emit: (String) throws -> Void) throws -> Void) throws
+    func write(to path: String, parts produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws
 }
 
 extension OutputSink {
-    public func write(to path: String, parts produce: (_ emit: (String) throws -> Void) throws -> Void) throws {
-        var whole = ""
+    public func write(to path: String, parts produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        var whole: [UInt8] = []
         try produce { whole += $0 }
-        try write(whole, to: path)
+        try write(String(decoding: whole, as: UTF8.self), to: path)
     }
 }
 

@@ -18,6 +18,12 @@ struct IncidentNeighbours {
     /// tag, so an incident appears as often as it shares tags. In tag order, then list order.
     func candidates(of position: Int) -> [Int] {
         var result: [Int] = []
+        forEachCandidate(of: position) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each of `candidates(of:)`, without building the list.
+    func forEachCandidate(of position: Int, _ body: (Int) -> Void) {
         for tag in site.tagsOfIncident[position] {
             let list = site.tags[tag].incidentIndices
             // Lists hold ascending positions: find this incident by binary search.
@@ -26,10 +32,10 @@ struct IncidentNeighbours {
                 let middle = (low + high) / 2
                 if list[middle] < position { low = middle + 1 } else { high = middle }
             }
-            let range = max(0, low - Self.window)..<min(list.count, low + Self.window + 1)
-            result += list[range].filter { $0 != position }
+            for index in max(0, low - Self.window)..<min(list.count, low + Self.window + 1) where list[index] != position {
+                body(list[index])
+            }
         }
-        return result
     }
 
     /// Up to `relatedLimit` positions: most shared tags, then nearest date, then listing order.
@@ -37,13 +43,14 @@ struct IncidentNeighbours {
         var shared: [Int: Int] = [:]
         for candidate in candidates(of: position) { shared[candidate, default: 0] += 1 }
         let day = Self.dayNumber(site.incidents[position].sortDate)
-        let ranked = shared.keys.sorted { a, b in
-            if shared[a] != shared[b] { return shared[a]! > shared[b]! }
-            let distanceA = abs(Self.dayNumber(site.incidents[a].sortDate) - day)
-            let distanceB = abs(Self.dayNumber(site.incidents[b].sortDate) - day)
-            return distanceA != distanceB ? distanceA < distanceB : a < b
+        // Keys computed once each, not in every comparison.
+        let ranked = shared.map { candidate, count in
+            (candidate: candidate, count: count, distance: abs(Self.dayNumber(site.incidents[candidate].sortDate) - day))
+        }.sorted { a, b in
+            if a.count != b.count { return a.count > b.count }
+            return a.distance != b.distance ? a.distance < b.distance : a.candidate < b.candidate
         }
-        return Array(ranked.prefix(Self.relatedLimit))
+        return ranked.prefix(Self.relatedLimit).map(\.candidate)
     }
 
     /// A day count good enough to compare distances between dates of any precision.

@@ -42,20 +42,24 @@ public struct SiteRenderer: @unchecked Sendable {
     public let templates: TemplateSet
     private let markdown: MarkdownRenderer
     private let context: PageContext
-    /// Each incident's card rendered once and reused by every list that shows it.
-    private let cardHTML: RenderedCards
-    /// The key of each incident's card in `cardHTML`: its position, or a fingerprint
-    /// of its content when the cache outlives one build.
+    /// Each incident's card, rendered once with a placeholder for `{{root}}` and reused
+    /// by every list that shows it (an incident is on the index and on each of its tags'
+    /// and facets' pages, at several depths); and its record in `incidents.json`.
+    private let caches: RenderCaches
+    /// The key of each incident in `caches`: its position, or a fingerprint of its
+    /// content when the caches outlive one build.
     private let cardKeys: [Int]?
+    /// Cannot occur in content: files with NUL bytes are refused when read.
+    static let rootPlaceholder = "\u{0}root\u{0}"
     private let jobs: [Job]
     /// The output path of each job, computed once.
     private let paths: [String]
 
-    /// `cardCache` and `cardKeys` let an incremental rebuild reuse rendered cards:
-    /// `cardKeys[i]` must change whenever anything incident `i`'s card shows does.
-    public init(site: Site, templates: TemplateSet, cardCache: RenderedCards = RenderedCards(), cardKeys: [Int]? = nil) {
+    /// `caches` and `cardKeys` let an incremental rebuild reuse rendered cards and data
+    /// records: `cardKeys[i]` must change whenever anything incident `i` shows does.
+    public init(site: Site, templates: TemplateSet, caches: RenderCaches = RenderCaches(), cardKeys: [Int]? = nil) {
         self.site = site
-        self.cardHTML = cardCache
+        self.caches = caches
         self.cardKeys = cardKeys
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
@@ -198,7 +202,7 @@ public struct SiteRenderer: @unchecked Sendable {
                 // chosen among the candidates hashed here.
                 hasher.combine(index > 0 ? linkPrints[index - 1] : 0)
                 hasher.combine(index + 1 < linkPrints.count ? linkPrints[index + 1] : 0)
-                for candidate in neighbours.candidates(of: index) { hasher.combine(linkPrints[candidate]) }
+                neighbours.forEachCandidate(of: index) { hasher.combine(linkPrints[$0]) }
             case .index(let page):
                 let pagination = Self.indexPagination(site)
                 hasher.combine(page)
@@ -346,23 +350,30 @@ public struct SiteRenderer: @unchecked Sendable {
                     ("base_url", .optional(site.config.baseURL)),
                     ("count", .int(site.incidents.count)),
                 ]
-                var opening = JSONValue.object(header).text()
+                var opening = Array(JSONValue.object(header).text().utf8)
                 opening.removeLast()
-                try emit(opening + ",\"incidents\":[\n")
-                for position in site.incidents.indices {
-                    let source = try Self.markdown(of: site.incidents[position])
-                    let record = record(position).json(url: incidentAddress(position), bodyMarkdown: source,
-                                                       bodyHTML: markdown.render(source))
-                    try emit(record.text() + (position == site.incidents.count - 1 ? "\n" : ",\n"))
+                try emit(opening + Array(#","incidents":["#.utf8) + [UInt8(ascii: "\n")])
+                // Records are rendered in parallel a chunk at a time, so the whole file
+                // is never in memory; each is kept for the next incremental rebuild.
+                let chunk = 256
+                for start in stride(from: 0, to: site.incidents.count, by: chunk) {
+                    let positions = Array(start..<min(start + chunk, site.incidents.count))
+                    let records = try SiteLoader.parallelMap(positions) { position in
+                        Result { try dataRecord(position) }
+                    }
+                    for (position, record) in zip(positions, records) {
+                        try emit(try record.get())
+                        try emit(position == site.incidents.count - 1 ? Self.lastRecordEnd : Self.recordSeparator)
+                    }
                 }
-                try emit("]}\n")
+                try emit(Array("]}\n".utf8))
             }
 
         case .dataCSV:
             try sink.write(to: path) { emit in
-                try emit(CSV.line(IncidentRecord.csvColumns))
+                try emit(Array(CSV.line(IncidentRecord.csvColumns).utf8))
                 for position in site.incidents.indices {
-                    try emit(CSV.line(record(position).csvRow(url: incidentAddress(position))))
+                    try emit(cached(caches.rows, position) { Array(CSV.line(record(position).csvRow(url: incidentAddress(position))).utf8) })
                 }
             }
 
@@ -441,6 +452,25 @@ public struct SiteRenderer: @unchecked Sendable {
         }
     }
 
+    /// Incident `position` as a JSON object in `incidents.json`.
+    private func dataRecord(_ position: Int) throws -> [UInt8] {
+        try cached(caches.records, position) {
+            let source = try Self.markdown(of: site.incidents[position])
+            var bytes: [UInt8] = []
+            record(position).json(url: incidentAddress(position), bodyMarkdown: source, bodyHTML: markdown.render(source))
+                .write(to: &bytes, indent: 0, level: 0)
+            return bytes
+        }
+    }
+
+    private static let recordSeparator = Array(",\n".utf8), lastRecordEnd = Array("\n".utf8)
+
+    /// A data file's part for incident `position`, kept for the next build only by incremental builds.
+    private func cached(_ cache: RenderCache<[UInt8]>, _ position: Int, render: () throws -> [UInt8]) rethrows -> [UInt8] {
+        guard caches.keepsRecords else { return try render() }
+        return try cache.value(key: cardKeys?[position] ?? position, render: render)
+    }
+
     private func record(_ position: Int) -> IncidentRecord {
         IncidentRecord(incident: site.incidents[position], tagNames: site.tagsOfIncident[position].map { site.tags[$0].name })
     }
@@ -459,11 +489,12 @@ public struct SiteRenderer: @unchecked Sendable {
         // Card values are built here each time rather than kept: on a 10,000-incident
         // site they weighed more than the corpus's Markdown, and one costs microseconds.
         var item = context.card(incident)
-        item["html"] = cardHTML.html(key: cardKeys?[incident] ?? incident, root: root) {
+        let card = caches.cards.value(key: cardKeys?[incident] ?? incident) {
             var values = item
-            values["root"] = RenderedCards.rootPlaceholder
+            values["root"] = Self.rootPlaceholder
             return templates.render("incident-card", values)
         }
+        item["html"] = ByteReplacement.replacingAll(Self.rootPlaceholder, with: root, in: card)
         return item
     }
 
@@ -494,35 +525,6 @@ public struct SiteRenderer: @unchecked Sendable {
     private static func pagination(folder: String, count: Int, site: Site) -> Pagination {
         let url = folder.split(separator: "/").map { Slug.urlEncoded(String($0)) + "/" }.joined()
         return Pagination(outputFolder: folder, listURL: url, itemCount: count, perPage: site.config.perPage)
-    }
-}
-
-/// Each card rendered once, with a placeholder where `{{root}}` goes, then given the
-/// root of each list page that shows it: an incident appears on the index and on every
-/// one of its tags' pages, at up to three depths.
-public final class RenderedCards: @unchecked Sendable {
-    /// Cannot occur in content: files with NUL bytes are refused when read.
-    static let rootPlaceholder = "\u{0}root\u{0}"
-    private let lock = NSLock()
-    private var storage: [Int: String] = [:]
-
-    public init() {}
-
-    /// Forgets every card whose key is not in `keys` (cards of edited or deleted incidents).
-    public func keepOnly(_ keys: Set<Int>) {
-        lock.withLock { storage = storage.filter { keys.contains($0.key) } }
-    }
-
-    func html(key: Int, root: String, render: () -> String) -> String {
-        let template: String
-        if let cached = lock.withLock({ storage[key] }) {
-            template = cached
-        } else {
-            // Rendered outside the lock; two jobs racing for the same card render equal text.
-            template = render()
-            lock.withLock { storage[key] = template }
-        }
-        return ByteReplacement.replacingAll(Self.rootPlaceholder, with: root, in: template)
     }
 }
 

@@ -33,7 +33,8 @@ struct StatisticsCharts {
         charts.append(bars(id: "tags", title: "The 20 most used tags",
                            counts: site.tags.map { ($0.name, $0.count) }, limit: 20))
         for field in [Facet.Field.category, .industry] {
-            let counts = Facet(field: field, incidents: site.incidents).values.map { ($0.name, $0.count) }
+            let facet = site.facets.first { $0.field == field } ?? Facet(field: field, incidents: site.incidents)
+            let counts = facet.values.map { ($0.name, $0.count) }
             guard !counts.isEmpty else { continue }
             charts.append(bars(id: field.folder, title: "Incidents per \(field.label.lowercased())", counts: counts, limit: 20))
         }

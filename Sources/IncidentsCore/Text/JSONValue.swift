@@ -20,67 +20,95 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The document as text; `indent` > 0 puts one member per line.
     public func text(indent: Int = 0) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, indent: indent, level: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    func write(to output: inout String, indent: Int, level: Int) {
-        let newline = indent > 0 ? "\n" : ""
-        func pad(_ level: Int) -> String { String(repeating: " ", count: indent * level) }
+    /// Appends the document's UTF-8 bytes: the build writes large JSON files this way.
+    func write(to output: inout [UInt8], indent: Int, level: Int) {
+        func newline() { if indent > 0 { output.append(UInt8(ascii: "\n")) } }
+        func pad(_ level: Int) { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level)) }
         switch self {
         case .string(let text): Self.writeString(text, to: &output)
-        case .int(let number): output += String(number)
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[" + newline
+            guard !items.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
+            newline()
             for (position, item) in items.enumerated() {
-                output += pad(level + 1)
+                pad(level + 1)
                 item.write(to: &output, indent: indent, level: level + 1)
-                output += (position < items.count - 1 ? "," : "") + newline
+                if position < items.count - 1 { output.append(UInt8(ascii: ",")) }
+                newline()
             }
-            output += pad(level) + "]"
+            pad(level)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{" + newline
+            guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
+            newline()
             for (position, (key, value)) in members.enumerated() {
-                output += pad(level + 1)
+                pad(level + 1)
                 Self.writeString(key, to: &output)
-                output += indent > 0 ? ": " : ":"
+                output.append(UInt8(ascii: ":"))
+                if indent > 0 { output.append(UInt8(ascii: " ")) }
                 value.write(to: &output, indent: indent, level: level + 1)
-                output += (position < members.count - 1 ? "," : "") + newline
+                if position < members.count - 1 { output.append(UInt8(ascii: ",")) }
+                newline()
             }
-            output += pad(level) + "}"
+            pad(level)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
     /// A JSON string literal. `<`, `>` and `&` are escaped too, so the text is also
-    /// safe inside an HTML `<script type="application/ld+json">` element.
-    static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+    /// safe inside an HTML `<script type="application/ld+json">` element; so are
+    /// U+2028 and U+2029, which JavaScript once refused in strings.
+    static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func flush() {
+                if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: String?
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    flush()
+                    output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 3
+                    runStart = index
+                    continue
+                default:
+                    break
+                }
+                if let escape {
+                    flush()
+                    output.append(contentsOf: escape.utf8)
+                    runStart = index + 1
+                }
+                index += 1
+            }
+            flush()
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
