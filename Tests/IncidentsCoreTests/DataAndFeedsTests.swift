@@ -241,3 +241,32 @@ import Testing
         return result
     }
 }
+
+/// The index filter's data and hooks; the script itself is exercised in a browser (docs/quality.md).
+@Suite struct FilterIndexTests {
+    @Test func filterIndexListsEveryIncidentCompactly() throws {
+        let site = try TestSite(fixture: "basic")
+        let output = try site.buildInMemory()
+        let index = try #require(JSONSerialization.jsonObject(with: Data(output.files["filter-index.json"]!)) as? [String: Any])
+        let tags = try #require(index["tags"] as? [[String]])
+        #expect(tags.map { $0[0] } == ["ai-safety", "chatbot", "privacy", "zürich"])
+        let facets = try #require(index["facets"] as? [[String: Any]])
+        #expect(facets.map { $0["key"] as? String } == ["category", "industry", "status", "jurisdiction"], "severity has its own list")
+        let incidents = try #require(index["incidents"] as? [[Any]])
+        #expect(incidents.count == 4)
+        let alpha = incidents[0]
+        #expect(alpha[0] as? String == "incidents/alpha/" && alpha[1] as? String == "Alpha incident")
+        #expect(alpha[3] as? String == "critical" && alpha[4] as? Int == 2024)
+        #expect((alpha[7] as? [Int]).map { $0.map { tags[$0][0] } } == ["privacy", "ai-safety"])
+        let categories = try #require(facets[0]["values"] as? [[String]])
+        #expect((alpha[8] as? [Any])?.first.flatMap { $0 as? Int }.map { categories[$0][0] } == "privacy")
+
+        // The index works without the script: the form is hidden, the list is there.
+        let page = try #require(output.text(at: "index.html"))
+        #expect(page.contains(#"<form id="filter" class="filter" role="search" aria-label="Filter incidents" data-root="./" hidden></form>"#))
+        #expect(page.contains(#"<ol id="incident-list" class="incident-list">"#))
+        #expect(page.contains(#"<script src="./assets/filter.js" defer></script>"#))
+        #expect(output.text(at: "assets/filter.js")?.contains("textContent") == true)
+        #expect(!(try #require(output.text(at: "incidents/alpha/index.html"))).contains("filter.js"))
+    }
+}

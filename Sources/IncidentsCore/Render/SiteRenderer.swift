@@ -29,6 +29,7 @@ public struct SiteRenderer: @unchecked Sendable {
         case jsonFeed, sitemap, robots
         case notFound
         case statistics
+        case filterIndex
     }
 
     /// The lists that have an Atom feed.
@@ -91,6 +92,7 @@ public struct SiteRenderer: @unchecked Sendable {
         jobs += templates.assets.keys.sorted().map(Job.asset)
         jobs.append(.notFound)
         jobs.append(.statistics)
+        jobs.append(.filterIndex)
         if feeds != nil { jobs += [.sitemap, .robots] }
         jobs += site.staticFiles.map(Job.staticFile)
         self.jobs = jobs
@@ -230,7 +232,7 @@ public struct SiteRenderer: @unchecked Sendable {
                 hasher.combine(templates.assets[path])
             case .staticFile(let path):
                 hasher.combine(path)
-            case .dataJSON, .dataCSV, .sitemap, .statistics:
+            case .dataJSON, .dataCSV, .sitemap, .statistics, .filterIndex:
                 hasher.combine(site.incidents.count)
                 incidentPrints.forEach { hasher.combine($0) }
             case .schema, .robots, .notFound:
@@ -289,6 +291,7 @@ public struct SiteRenderer: @unchecked Sendable {
         case .robots: return "robots.txt"
         case .notFound: return "404.html"
         case .statistics: return "stats/index.html"
+        case .filterIndex: return FilterIndex.outputPath
         }
     }
 
@@ -423,6 +426,10 @@ public struct SiteRenderer: @unchecked Sendable {
         case .robots:
             guard let feeds else { return }
             try sink.write(feeds.robots, to: path)
+
+        case .filterIndex:
+            let bytes = FilterIndex.json(site: site)
+            try sink.write(to: path) { emit in try emit(bytes) }
 
         case .statistics:
             var values = context.base(outputPath: path, description: "Statistics of \(site.config.title): incidents per year and severity, tags, categories, industries.")

@@ -28,5 +28,6 @@ public enum BuiltinTheme {
     public static let assets: [String: String] = [
         "assets/style.css": stylesheet,
         "assets/favicon.svg": favicon,
+        "assets/filter.js": filterScript,
     ]
 }

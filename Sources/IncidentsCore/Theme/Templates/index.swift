@@ -10,12 +10,16 @@ extension BuiltinTheme {
 {{/site.description}}
 <p class="count">{{count_text}}{{#pagination.is_paged}} · page {{pagination.current}} of {{pagination.total}}{{/pagination.is_paged}}</p>
 {{> browse}}
-<ol class="incident-list">
+<form id="filter" class="filter" role="search" aria-label="Filter incidents" data-root="{{root}}" hidden></form>
+<p id="filter-count" class="count" role="status" aria-live="polite"></p>
+<ol id="filter-results" class="incident-list" hidden></ol>
+<ol id="incident-list" class="incident-list">
 {{#incidents}}
 {{{html}}}
 {{/incidents}}
 </ol>
 {{> pagination}}
+<script src="{{root}}assets/filter.js" defer></script>
 {{/main}}
 {{/layout}}
 

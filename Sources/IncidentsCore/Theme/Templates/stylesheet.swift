@@ -74,6 +74,11 @@ h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
 .chart .bar.severity-low { fill: var(--low); }
 .chart .grid { stroke: var(--line); }
 .chart text { fill: var(--fg); font-size: 12px; }
+.filter-fields { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-end; margin: 1rem 0; padding: 0.75rem; border: 1px solid var(--line); border-radius: 0.5rem; }
+.filter-field { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.9rem; }
+.filter-search { flex: 1 1 16rem; }
+.filter input, .filter select, .filter button { font: inherit; padding: 0.35rem 0.5rem; border: 1px solid var(--line); border-radius: 0.3rem; background: var(--bg); color: var(--fg); max-width: 14rem; }
+.filter-search input { max-width: none; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0.5rem 0; }
 .chart-section table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 .chart-section th, .chart-section td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--line); text-align: right; }
