@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-dependencies.sh
-# The schema test validates front matter with Python's jsonschema and PyYAML.
-python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install --quiet jsonschema pyyaml
+
+# The schema test validates front matter with Python's jsonschema and PyYAML; the
+# search test runs Pagefind (pagefind-bin).
+python3 -c "import jsonschema, yaml, pagefind_bin" 2>/dev/null || python3 -m pip install --quiet jsonschema pyyaml pagefind-bin
 swift build --build-tests
 swift test --skip-build

@@ -20,6 +20,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Include incidents and pages marked draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Add full-text search with Pagefind (as search: true in site.yml; needs pip install pagefind-bin).")
+    var search = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -32,7 +35,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let progressLine = quiet ? nil : ProgressLine.forTerminal()
-        let options = BuildOptions(sourcePath: source, outputPath: output, includeDrafts: drafts, progress: progressLine?.reporter)
+        var options = BuildOptions(sourcePath: source, outputPath: output, includeDrafts: drafts, progress: progressLine?.reporter)
+        options.search = search
         do {
             let summary: BuildSummary
             do {

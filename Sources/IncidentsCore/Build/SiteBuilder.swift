@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var parallel: Bool
     /// Told how far reading and writing have got, for a progress line.
     public var progress: BuildProgress?
+    /// Full-text search even when `site.yml` does not ask for it.
+    public var search = false
 
     public init(sourcePath: String = ".", outputPath: String? = nil, includeDrafts: Bool = false, parallel: Bool = true,
                 progress: BuildProgress? = nil) {
@@ -55,7 +57,8 @@ public enum SiteBuilder {
             stageStart = now
         }
         let directory = try SiteDirectory(rootPath: options.sourcePath)
-        let (site, templates) = try SiteLoader(directory: directory, includeDrafts: options.includeDrafts, progress: options.progress).load()
+        var (site, templates) = try SiteLoader(directory: directory, includeDrafts: options.includeDrafts, progress: options.progress).load()
+        if options.search { site.config.search = true }
         endStage("read and validate \(directory.incidentFiles.count + directory.pageFiles.count) files")
         let renderer = SiteRenderer(site: site, templates: templates)
         let conflicts = renderer.outputConflicts
@@ -65,12 +68,22 @@ public enum SiteBuilder {
             let written = try renderer.render(to: output, staticRoot: directory.absolutePath("static"), parallel: options.parallel,
                                               progress: options.progress)
             endStage("render and write \(written) files")
+            var notes = renderer.notes
+            if site.config.search {
+                switch try PagefindIndexer.index(sitePath: output.stagingPath) {
+                case .indexed:
+                    endStage("index for search (Pagefind)")
+                case .unavailable:
+                    notes.append("search: Pagefind was not found (pip install pagefind-bin, or set INCIDENTS_PAGEFIND); "
+                                 + "the site has no full-text search, the index filter still works")
+                }
+            }
             try output.commit()
             endStage("publish")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return BuildSummary(incidents: site.incidents.count, tags: site.tags.count, pages: site.pages.count,
                                 filesWritten: written, outputPath: output.outputPath, seconds: seconds, stages: stages,
-                                notes: renderer.notes)
+                                notes: notes)
         } catch {
             output.discard()
             throw error

@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var perPage: Int = 50
     /// Lets raw HTML in Markdown through; off by default, for sites that trust their editors.
     public var unsafeHTML: Bool = false
+    /// Full-text search with Pagefind (see `PagefindIndexer`).
+    public var search: Bool = false
     /// The fields that get browse pages besides tags.
     public var facets: [Facet.Field] = Facet.Field.defaults
 

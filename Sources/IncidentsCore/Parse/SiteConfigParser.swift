@@ -3,7 +3,7 @@ internal import Yams
 /// Reads `site.yml`. Every key is optional; unknown keys are errors here, since
 /// a typo in site settings silently changes the whole site.
 public enum SiteConfigParser {
-    public static let knownKeys = ["title", "description", "base_url", "language", "per_page", "unsafe_html", "facets"]
+    public static let knownKeys = ["title", "description", "base_url", "language", "per_page", "unsafe_html", "facets", "search"]
 
     public static func parse(_ text: String, path: String = "site.yml") -> Result<SiteConfig, BuildFailure> {
         var config = SiteConfig()
@@ -34,6 +34,7 @@ public enum SiteConfigParser {
             }
         }
         if let unsafe = reader.bool("unsafe_html") { config.unsafeHTML = unsafe }
+        if let search = reader.bool("search") { config.search = search }
         let known = Facet.Field.allCases.map(\.rawValue)
         let facetsGiven = reader.remainingKeys.contains { $0.0 == "facets" }
         let facetNames = reader.textList("facets", maximum: known.count) { name in

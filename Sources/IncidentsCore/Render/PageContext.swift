@@ -16,6 +16,7 @@ struct PageContext {
         if let description = site.config.description { values["description"] = description }
         if let baseURL = site.config.baseURL { values["base_url"] = baseURL }
         values["has_feeds"] = site.config.baseURL != nil
+        values["search"] = site.config.search
         self.navigation = site.pages.map { ["title": $0.title, "url": Self.pageURL($0.slug)] }
         values["browse"] = site.facets.map { ["label": $0.field.label, "url": Self.facetURL($0)] }
         values["has_browse"] = !site.facets.isEmpty

@@ -30,6 +30,8 @@ public struct SiteRenderer: @unchecked Sendable {
         case notFound
         case statistics
         case filterIndex
+        /// With search on: the search page and its script.
+        case searchPage, searchScript
     }
 
     /// The lists that have an Atom feed.
@@ -93,6 +95,7 @@ public struct SiteRenderer: @unchecked Sendable {
         jobs.append(.notFound)
         jobs.append(.statistics)
         jobs.append(.filterIndex)
+        if site.config.search { jobs += [.searchPage, .searchScript] }
         if feeds != nil { jobs += [.sitemap, .robots] }
         jobs += site.staticFiles.map(Job.staticFile)
         self.jobs = jobs
@@ -235,7 +238,7 @@ public struct SiteRenderer: @unchecked Sendable {
             case .dataJSON, .dataCSV, .sitemap, .statistics, .filterIndex:
                 hasher.combine(site.incidents.count)
                 incidentPrints.forEach { hasher.combine($0) }
-            case .schema, .robots, .notFound:
+            case .schema, .robots, .notFound, .searchPage, .searchScript:
                 // Depend on settings and templates only, which rebuild everything.
                 hasher.combine(0)
             case .facetOverview(let facetIndex):
@@ -292,6 +295,8 @@ public struct SiteRenderer: @unchecked Sendable {
         case .notFound: return "404.html"
         case .statistics: return "stats/index.html"
         case .filterIndex: return FilterIndex.outputPath
+        case .searchPage: return "search/index.html"
+        case .searchScript: return "assets/search.js"
         }
     }
 
@@ -426,6 +431,14 @@ public struct SiteRenderer: @unchecked Sendable {
         case .robots:
             guard let feeds else { return }
             try sink.write(feeds.robots, to: path)
+
+        case .searchPage:
+            var values = context.base(outputPath: path, description: "Search the incidents of \(site.config.title).")
+            values["count_text"] = PageContext.count(site.incidents.count, "incident")
+            try sink.write(templates.render("search", values), to: path)
+
+        case .searchScript:
+            try sink.write(BuiltinTheme.searchScript, to: path)
 
         case .filterIndex:
             let bytes = FilterIndex.json(site: site)

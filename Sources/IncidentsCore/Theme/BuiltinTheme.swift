@@ -22,6 +22,7 @@ public enum BuiltinTheme {
         "facet-value": facetValue,
         "browse": browse,
         "stats": stats,
+        "search": search,
     ]
 
     /// Files the theme writes as they are, by output path.

@@ -29,11 +29,11 @@ extension BuiltinTheme {
 {{/head}}
 {{$main}}
 {{#incident}}
-<article class="incident">
-<p class="back"><a href="{{root}}">← Back to incidents</a></p>
+<article class="incident" data-pagefind-body>
+<p class="back" data-pagefind-ignore><a href="{{root}}">← Back to incidents</a></p>
 <header class="incident-header">
 <h1>{{title}}</h1>
-<p class="incident-meta">{{#severity_url}}<a class="badge-link" href="{{root}}{{severity_url}}">{{> severity}}</a>{{/severity_url}}{{^severity_url}}{{> severity}}{{/severity_url}}</p>
+<p class="incident-meta" data-pagefind-filter="severity:{{severity.label}}">{{#severity_url}}<a class="badge-link" href="{{root}}{{severity_url}}">{{> severity}}</a>{{/severity_url}}{{^severity_url}}{{> severity}}{{/severity_url}}</p>
 {{#summary}}
 <p class="summary">{{.}}</p>
 {{/summary}}
@@ -41,14 +41,14 @@ extension BuiltinTheme {
 {{#has_fields}}
 <dl class="facts">
 {{#fields}}
-<div><dt>{{label}}</dt><dd>{{#datetime}}<time datetime="{{datetime}}">{{value}}</time>{{/datetime}}{{^datetime}}{{#url}}<a href="{{root}}{{url}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}{{/datetime}}</dd></div>
+<div><dt>{{label}}</dt><dd>{{#datetime}}<time datetime="{{datetime}}">{{value}}</time>{{/datetime}}{{^datetime}}{{#url}}<a href="{{root}}{{url}}" data-pagefind-filter="{{label}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}{{/datetime}}</dd></div>
 {{/fields}}
 </dl>
 {{/has_fields}}
 {{#has_tags}}
 <ul class="tags" aria-label="Tags">
 {{#tags}}
-<li><a href="{{root}}{{url}}" rel="tag">{{name}}</a></li>
+<li><a href="{{root}}{{url}}" rel="tag" data-pagefind-filter="tag">{{name}}</a></li>
 {{/tags}}
 </ul>
 {{/has_tags}}
@@ -66,7 +66,7 @@ extension BuiltinTheme {
 </section>
 {{/has_sources}}
 {{#has_related}}
-<section class="related" aria-labelledby="related-heading">
+<section class="related" data-pagefind-ignore aria-labelledby="related-heading">
 <h2 id="related-heading">Related incidents</h2>
 <ul>
 {{#related}}
@@ -75,7 +75,7 @@ extension BuiltinTheme {
 </ul>
 </section>
 {{/has_related}}
-<section class="cite" aria-labelledby="cite-heading">
+<section class="cite" data-pagefind-ignore aria-labelledby="cite-heading">
 <h2 id="cite-heading">Cite this incident</h2>
 <p class="cite-text">{{cite_text}}</p>
 <details>
@@ -83,7 +83,7 @@ extension BuiltinTheme {
 <pre><code>{{cite_bibtex}}</code></pre>
 </details>
 </section>
-<nav class="neighbours" aria-label="Newer and older incidents">
+<nav class="neighbours" data-pagefind-ignore aria-label="Newer and older incidents">
 <ul>
 {{#newer}}
 <li class="newer"><a href="{{root}}{{url}}" rel="prev"><span>← Newer</span> {{title}}</a></li>

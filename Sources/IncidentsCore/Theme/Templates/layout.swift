@@ -7,7 +7,7 @@ extension BuiltinTheme {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:{{#site.search}} data:{{/site.search}}; style-src 'self'; script-src 'self'{{#site.search}} 'wasm-unsafe-eval'{{/site.search}}; object-src 'none'; base-uri 'none'; form-action 'none'">
 <title>{{$title}}{{site.title}}{{/title}}</title>
 {{#description}}
 <meta name="description" content="{{description}}">
@@ -31,6 +31,9 @@ extension BuiltinTheme {
 <li><a href="{{root}}">Incidents</a></li>
 <li><a href="{{root}}tags/">Tags</a></li>
 <li><a href="{{root}}stats/">Statistics</a></li>
+{{#site.search}}
+<li><a href="{{root}}search/">Search</a></li>
+{{/site.search}}
 {{#nav}}
 <li><a href="{{root}}{{url}}">{{title}}</a></li>
 {{/nav}}
