@@ -70,3 +70,13 @@ import Testing
         #expect(PartialDate(parsing: "2022")?.displayText == "2022")
     }
 }
+
+@Suite struct NumberTextTests {
+    @Test func countsAreGroupedByThousands() {
+        #expect(PageContext.count(1, "incident") == "1 incident")
+        #expect(PageContext.count(999, "incident") == "999 incidents")
+        #expect(PageContext.count(1000, "tag") == "1,000 tags")
+        #expect(PageContext.count(1_234_567, "file") == "1,234,567 files")
+        #expect(PageContext.grouped(-12345) == "-12,345")
+    }
+}

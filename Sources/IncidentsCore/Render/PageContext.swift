@@ -187,7 +187,20 @@ struct PageContext {
     }
 
     /// "1 incident", "17 incidents".
+    /// "1 incident", "17 incidents", "12,480 incidents".
     static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+        "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// A whole number with thousands separated by commas, the same on every machine
+    /// (a locale-dependent format would make builds differ between machines).
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (number < 0 ? "-" : "") + result
     }
 }
