@@ -143,17 +143,9 @@ import Testing
     @Test func aBusyPortIsAClearError() throws {
         let site = try TestSite(fixture: "basic")
         let first = try Server(site: site.root)
-        let second = Process()
-        second.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-        second.arguments = ["serve", "--source", site.root, "--port", String(first.port)]
-        let errors = Pipe()
-        second.standardError = errors
-        second.standardOutput = Pipe()
-        try second.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        second.waitUntilExit()
-        #expect(second.terminationStatus == 1)
-        #expect(message.contains("cannot listen on 127.0.0.1:\(first.port): the port is in use; choose another with --port"))
+        let second = try CommandLineTests().run(["serve", "--source", site.root, "--port", String(first.port)], in: site.root)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(first.port): the port is in use; choose another with --port"))
         #expect(first.interrupt() == 0)
     }
 }

@@ -222,12 +222,7 @@ public struct SiteRenderer: @unchecked Sendable {
                 }
             case .tag(let tagIndex, let page):
                 let tag = site.tags[tagIndex]
-                let pagination = Self.tagPagination(tag, site)
-                hasher.combine(tag.name)
-                hasher.combine(page)
-                hasher.combine(pagination.pageCount)
-                hasher.combine(tag.count)
-                for position in pagination.itemRange(page: page) { hasher.combine(incidentPrints[tag.incidentIndices[position]]) }
+                Self.hashListPage(tag, Self.tagPagination(tag, site), page: page, incidentPrints: incidentPrints, into: &hasher)
             case .standalonePage(let index):
                 hasher.combine(site.pages[index].title)
                 hasher.combine(site.pages[index].body)
@@ -249,12 +244,7 @@ public struct SiteRenderer: @unchecked Sendable {
                 }
             case .facetValue(let facetIndex, let valueIndex, let page):
                 let facet = site.facets[facetIndex], value = facet.values[valueIndex]
-                let pagination = Self.facetPagination(facet, value, site)
-                hasher.combine(value.name)
-                hasher.combine(page)
-                hasher.combine(pagination.pageCount)
-                hasher.combine(value.count)
-                for position in pagination.itemRange(page: page) { hasher.combine(incidentPrints[value.incidentIndices[position]]) }
+                Self.hashListPage(value, Self.facetPagination(facet, value, site), page: page, incidentPrints: incidentPrints, into: &hasher)
             case .atomFeed(let list):
                 let (title, _, members) = feedList(list)
                 hasher.combine(title)
@@ -265,6 +255,15 @@ public struct SiteRenderer: @unchecked Sendable {
             result[path] = hasher.finalize()
         }
         return result
+    }
+
+    /// What one page of a tag's or facet value's list shows.
+    private static func hashListPage(_ list: Tag, _ pagination: Pagination, page: Int, incidentPrints: [Int], into hasher: inout Hasher) {
+        hasher.combine(list.name)
+        hasher.combine(page)
+        hasher.combine(pagination.pageCount)
+        hasher.combine(list.count)
+        for position in pagination.itemRange(page: page) { hasher.combine(incidentPrints[list.incidentIndices[position]]) }
     }
 
     // MARK: Jobs

@@ -21,6 +21,7 @@ public enum BuiltinTheme {
         "facet": facet,
         "facet-value": facetValue,
         "browse": browse,
+        "incident-list": incidentList,
         "stats": stats,
         "search": search,
     ]

@@ -30,12 +30,7 @@ extension BuiltinTheme {
 <p class="back"><a href="{{root}}{{facet.url}}">← All values of {{facet.label}}</a></p>
 <h1>{{facet.label}}: {{value.name}}</h1>
 <p class="count">{{count_text}}{{#pagination.is_paged}} · page {{pagination.current}} of {{pagination.total}}{{/pagination.is_paged}}{{#site.has_feeds}} · <a href="{{root}}{{value.url}}feed.xml" type="application/atom+xml">Atom feed</a>{{/site.has_feeds}}</p>
-<ol class="incident-list">
-{{#incidents}}
-{{{html}}}
-{{/incidents}}
-</ol>
-{{> pagination}}
+{{> incident-list}}
 {{/main}}
 {{/layout}}
 

@@ -13,12 +13,7 @@ extension BuiltinTheme {
 <form id="filter" class="filter" role="search" aria-label="Filter incidents" data-root="{{root}}" hidden></form>
 <p id="filter-count" class="count" role="status" aria-live="polite"></p>
 <ol id="filter-results" class="incident-list" hidden></ol>
-<ol id="incident-list" class="incident-list">
-{{#incidents}}
-{{{html}}}
-{{/incidents}}
-</ol>
-{{> pagination}}
+{{> incident-list}}
 <script src="{{root}}assets/filter.js" defer></script>
 {{/main}}
 {{/layout}}

@@ -18,6 +18,17 @@ extension BuiltinTheme {
 
 """#
 
+    /// A page of a list of incidents and its page links: the index, a tag, a facet value.
+    static let incidentList = #"""
+<ol id="incident-list" class="incident-list">
+{{#incidents}}
+{{{html}}}
+{{/incidents}}
+</ol>
+{{> pagination}}
+
+"""#
+
     /// The severity badge: the word is always shown, colour only reinforces it.
     static let severityBadge = #"""
 <span class="badge severity-{{severity.slug}}"><span class="visually-hidden">Severity: </span>{{severity.label}}</span>

@@ -12,12 +12,7 @@ extension BuiltinTheme {
 <p class="back"><a href="{{root}}tags/">← All tags</a></p>
 <h1>Tag: {{tag.name}}</h1>
 <p class="count">{{count_text}}{{#pagination.is_paged}} · page {{pagination.current}} of {{pagination.total}}{{/pagination.is_paged}}{{#site.has_feeds}} · <a href="{{root}}{{tag.url}}feed.xml" type="application/atom+xml">Atom feed</a>{{/site.has_feeds}}</p>
-<ol class="incident-list">
-{{#incidents}}
-{{{html}}}
-{{/incidents}}
-</ol>
-{{> pagination}}
+{{> incident-list}}
 {{/main}}
 {{/layout}}
 
