@@ -23,6 +23,7 @@ import Testing
         let page = try #require(site.read("search/index.html"))
         #expect(page.contains(#"<script src="../pagefind/pagefind-ui.js" defer></script>"#))
         #expect(page.contains("script-src 'self' 'wasm-unsafe-eval'"), "Pagefind runs WebAssembly")
+        #expect(try #require(site.read("index.html")).contains("script-src 'self'; object-src"), "only the search page allows it")
         #expect(page.contains(#"<li><a href="../search/">Search</a></li>"#))
         let incident = try #require(site.read("incidents/alpha/index.html"))
         #expect(incident.contains(#"<article class="incident" data-pagefind-body>"#))

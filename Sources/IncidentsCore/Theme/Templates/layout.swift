@@ -1,13 +1,14 @@
 extension BuiltinTheme {
     /// The page shell every other template inherits: `{{<layout}}` with the blocks
-    /// `title`, `head` and `main`.
+    /// `title`, `head` and `main`, and `csp_images` / `csp_scripts` for a page that
+    /// needs more than the strict policy (the search page).
     static let layout = #"""
 <!DOCTYPE html>
 <html lang="{{site.language}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:{{#site.search}} data:{{/site.search}}; style-src 'self'; script-src 'self'{{#site.search}} 'wasm-unsafe-eval'{{/site.search}}; object-src 'none'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' https:{{$csp_images}}{{/csp_images}}; style-src 'self'; script-src 'self'{{$csp_scripts}}{{/csp_scripts}}; object-src 'none'; base-uri 'none'; form-action 'none'">
 <title>{{$title}}{{site.title}}{{/title}}</title>
 {{#description}}
 <meta name="description" content="{{description}}">

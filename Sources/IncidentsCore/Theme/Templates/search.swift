@@ -3,6 +3,9 @@ extension BuiltinTheme {
     static let search = #"""
 {{<layout}}
 {{$title}}Search · {{site.title}}{{/title}}
+{{! Pagefind compiles WebAssembly and its interface draws its icon from a data: image. }}
+{{$csp_scripts}} 'wasm-unsafe-eval'{{/csp_scripts}}
+{{$csp_images}} data:{{/csp_images}}
 {{$head}}
 <link rel="stylesheet" href="{{root}}pagefind/pagefind-ui.css">
 <script src="{{root}}pagefind/pagefind-ui.js" defer></script>
