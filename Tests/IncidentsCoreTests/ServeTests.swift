@@ -76,6 +76,12 @@ import Testing
         let redirect = try http.get("/incidents/alpha")
         #expect(redirect.status == 301 && redirect.headers["location"] == "/incidents/alpha/")
         #expect(try http.get("/no/such/page/").status == 404)
+        // Data downloads are sent as the parts they are kept in.
+        let data = try http.get("/incidents.json")
+        #expect(data.headers["content-type"] == "application/json")
+        let parsed = try JSONSerialization.jsonObject(with: Data(data.body.utf8)) as? [String: Any]
+        #expect((parsed?["incidents"] as? [Any])?.count == 4)
+        #expect(Int(data.headers["content-length"] ?? "") == data.body.utf8.count)
         let script = try http.get("/_incidents/live-reload.js")
         #expect(script.status == 200 && script.body.contains("EventSource(\"/_incidents/events\")"))
 

@@ -9,7 +9,9 @@ public enum SiteScaffold {
             description: Incidents, written up from public sources.
             language: en
             per_page: 50
-            # base_url: https://example.org/incidents/   # needed only for absolute links (feeds, sitemaps)
+            # base_url: https://example.org/incidents/   # where it is published: turns on feeds, sitemap.xml, canonical links
+            # facets: [severity, category, industry, status, jurisdiction]   # fields with browse pages, besides tags
+            # search: true                               # full-text search with Pagefind (pip install pagefind-bin)
             # unsafe_html: false                         # true lets raw HTML in Markdown through
 
             """),
