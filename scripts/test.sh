@@ -9,3 +9,4 @@ bash scripts/install-dependencies.sh
 python3 -c "import jsonschema, yaml, pagefind_bin" 2>/dev/null || python3 -m pip install --quiet jsonschema pyyaml pagefind-bin
 swift build --build-tests
 swift test --skip-build
+bash scripts/quality.sh
