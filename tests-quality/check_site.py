@@ -218,26 +218,54 @@ def browser_checks(site, screenshots):
         driver.find_element(By.CSS_SELECTOR, '.pagination a[rel="next"]').click()
         check("page 2 of" in visible(".count").text, "the next-page link did not show page 2")
 
-        # By keyboard alone: Tab to the first incident, Enter, then back with the back link.
+        # By keyboard alone: Tab to a link, Enter, and see where it led.
+        def tab_to(wanted, limit=150):
+            """Presses Tab until the focused element satisfies `wanted`; returns it or None."""
+            for _ in range(limit):
+                active = driver.switch_to.active_element
+                if wanted(active):
+                    return active
+                active.send_keys(Keys.TAB)
+            return None
+
+        def parent_class(element):
+            return element.find_element(By.XPATH, "..").get_attribute("class") or ""
+
         driver.get(root)
-        body = driver.find_element(By.TAG_NAME, "body")
-        body.send_keys(Keys.TAB)
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         check(driver.switch_to.active_element.text == "Skip to content", "the first Tab does not reach the skip link")
-        for _ in range(60):
-            active = driver.switch_to.active_element
-            if active.tag_name == "a" and "card-title" in (active.find_element(By.XPATH, "..").get_attribute("class") or ""):
-                break
-            active.send_keys(Keys.TAB)
-        title = driver.switch_to.active_element.text
-        driver.switch_to.active_element.send_keys(Keys.ENTER)
-        check(visible("h1").text == title, "Enter on a focused card link did not open the incident")
-        for _ in range(30):
-            active = driver.switch_to.active_element
-            if active.text == "← Back to incidents":
-                break
-            active.send_keys(Keys.TAB)
-        driver.switch_to.active_element.send_keys(Keys.ENTER)
-        check(visible("#incident-list") is not None, "the keyboard could not follow Back to incidents")
+        card = tab_to(lambda e: e.tag_name == "a" and "card-title" in parent_class(e))
+        if check(card is not None, "Tab never reached an incident card"):
+            title = card.text
+            card.send_keys(Keys.ENTER)
+            check(visible("h1").text == title, "Enter on a focused card link did not open the incident")
+        back = tab_to(lambda e: e.text == "← Back to incidents")
+        if check(back is not None, "Tab never reached Back to incidents"):
+            back.send_keys(Keys.ENTER)
+            check(visible("#incident-list").is_displayed(), "the keyboard could not follow Back to incidents")
+        tag = tab_to(lambda e: e.get_attribute("rel") == "tag")
+        if check(tag is not None, "Tab never reached a tag link"):
+            tag_name = tag.text
+            tag.send_keys(Keys.ENTER)
+            check(visible("h1").text == f"Tag: {tag_name}", "Enter on a tag link did not open the tag page")
+        driver.get(root)
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        following = tab_to(lambda e: e.get_attribute("rel") == "next", limit=400)
+        if check(following is not None, "Tab never reached the next-page link"):
+            following.send_keys(Keys.ENTER)
+            check("page 2 of" in visible(".count").text, "Enter on the next-page link did not show page 2")
+        driver.get(root + "search/")
+        visible("#search input")
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        box = tab_to(lambda e: e.tag_name == "input")
+        if check(box is not None, "Tab never reached the search box"):
+            box.send_keys("tribunal")
+            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+            result = tab_to(lambda e: "pagefind-ui__result-link" in (e.get_attribute("class") or ""))
+            if check(result is not None, "Tab never reached a search result"):
+                title = result.text
+                result.send_keys(Keys.ENTER)
+                check(visible("h1").text == title, "Enter on a search result did not open the incident")
 
         # The index filter: by mouse, by keyboard, in the address, with the back button.
         driver.get(root)
