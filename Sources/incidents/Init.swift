@@ -27,7 +27,7 @@ struct Init: ParsableCommand {
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             print("created \((directory as NSString).appendingPathComponent(path))")
         }
-        print("Next: cd \(directory) && incidents build, then open public/index.html through a web server.")
+        print("Next: cd \(directory) && incidents serve, and open http://127.0.0.1:4242/ (it reloads as you edit); incidents build writes public/.")
     }
 }
 
