@@ -13,6 +13,11 @@ public struct Site: Sendable {
     /// Files under `static/`, relative to it, copied as they are.
     public var staticFiles: [String]
 
+    /// The display names of incident `position`'s tags, in the order the editor gave them.
+    public func tagNames(of position: Int) -> [String] {
+        tagsOfIncident[position].map { tags[$0].name }
+    }
+
     public init(config: SiteConfig, incidents: [Incident], pages: [StandalonePage], staticFiles: [String]) {
         self.config = config
         // Sorting small keys rather than the incidents themselves: copying large structs

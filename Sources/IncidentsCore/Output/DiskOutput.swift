@@ -53,8 +53,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         try UnsafeOutputPath.check(path)
         try prepareParent(of: path)
         let fullPath = stagingPath + "/" + path
-        let descriptor = open(fullPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("could not create \(fullPath): \(String(cString: strerror(errno)))") }
+        let descriptor = try Self.create(fullPath)
         defer { close(descriptor) }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
@@ -144,10 +143,16 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
     }
 
     private static func writeFile(at path: String, bytes: UnsafeBufferPointer<UInt8>) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("could not create \(path): \(String(cString: strerror(errno)))") }
+        let descriptor = try create(path)
         defer { close(descriptor) }
         try writeAll(bytes, to: descriptor, path: path)
+    }
+
+    /// A new empty file at `path`, open for writing (an existing one is truncated).
+    private static func create(_ path: String) throws -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("could not create \(path): \(String(cString: strerror(errno)))") }
+        return descriptor
     }
 
     private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, path: String) throws {

@@ -36,6 +36,20 @@ struct PageContext {
         ["label": facet.field.label, "name": facet.field.rawValue, "url": Self.facetURL(facet)]
     }
 
+    /// The page of incident `position`'s value of `field`, when the site has that facet.
+    func facetValueURL(of field: Facet.Field, at position: Int) -> String? {
+        guard let facet = site.facets.first(where: { $0.field == field }),
+              let value = facet.valueOfIncident[position] else { return nil }
+        return Self.facetValueURL(facet, facet.values[value])
+    }
+
+    /// A tag or facet value with its number of incidents: an entry of an overview,
+    /// and the heading values of its own list page.
+    static func countedLink(_ list: Tag, url: String) -> [String: Any] {
+        ["name": list.name, "slug": list.slug, "url": url, "count": list.count,
+         "count_noun": list.count == 1 ? "incident" : "incidents"]
+    }
+
     /// The way from a file at `outputPath` back to the site root.
     static func root(forOutputPath outputPath: String) -> String {
         let depth = outputPath.split(separator: "/").count - 1
@@ -71,17 +85,11 @@ struct PageContext {
     func card(_ position: Int) -> [String: Any] {
         let incident = site.incidents[position]
         let tags = tagLinks(position)
-        var card: [String: Any] = [
-            "title": incident.title,
-            "slug": incident.slug,
-            "url": Self.incidentURL(incident.slug),
-            "severity": Self.severity(incident.severity),
-            "date_iso": incident.sortDate.description,
-            "date_text": incident.sortDate.displayText,
-            "tags": tags,
-            "has_tags": !tags.isEmpty,
-            "draft": incident.draft,
-        ]
+        var card = link(position)
+        card["slug"] = incident.slug
+        card["tags"] = tags
+        card["has_tags"] = !tags.isEmpty
+        card["draft"] = incident.draft
         if let summary = incident.summary { card["summary"] = summary }
         return card
     }
@@ -101,8 +109,7 @@ struct PageContext {
         values["date_reported"] = incident.dateReported.description
         if let occurred = incident.dateOccurred { values["date_occurred"] = occurred.description }
         values["params"] = incident.extraParams.mapValues(\.mustacheValue)
-        values["severity_url"] = site.facets.first { $0.field == .severity }
-            .flatMap { facet in facet.valueOfIncident[position].map { Self.facetValueURL(facet, facet.values[$0]) } } ?? false
+        values["severity_url"] = facetValueURL(of: .severity, at: position) ?? false
 
         let neighbours = IncidentNeighbours(site: site)
         values["newer"] = neighbours.newer(than: position).map(link) ?? false
@@ -115,7 +122,7 @@ struct PageContext {
         let citation = Citation(incident: incident, siteTitle: site.config.title, url: absoluteURL)
         values["cite_text"] = citation.plainText
         values["cite_bibtex"] = citation.bibTeX
-        let tagNames = site.tagsOfIncident[position].map { site.tags[$0].name }
+        let tagNames = site.tagNames(of: position)
         values["tag_names"] = tagNames
         values["json_ld"] = StructuredData.report(incident, tagNames: tagNames, siteTitle: site.config.title, url: absoluteURL)
         return values
@@ -136,11 +143,6 @@ struct PageContext {
     /// The metadata rows, in the order readers of incident databases expect; absent ones are left out.
     func fields(of position: Int) -> [[String: Any]] {
         let incident = site.incidents[position]
-        // Facet values link to their pages.
-        var facetURLs: [String: String] = [:]
-        for facet in site.facets {
-            if let value = facet.valueOfIncident[position] { facetURLs[facet.field.rawValue] = Self.facetValueURL(facet, facet.values[value]) }
-        }
         func yesNo(_ value: Bool?) -> String? { value.map { $0 ? "Yes" : "No" } }
         let rows: [(String, String, String?, PartialDate?)] = [
             ("category", "Category", incident.category, nil),
@@ -162,7 +164,7 @@ struct PageContext {
             // `false` rather than absent: a missing key makes Mustache search every
             // enclosing context, which showed in profiles of large sites.
             let row: [String: Any] = ["key": key, "label": label, "value": value, "datetime": date.map(\.description) ?? false,
-                                      "url": facetURLs[key] ?? false]
+                                      "url": Facet.Field(rawValue: key).flatMap { facetValueURL(of: $0, at: position) } ?? false]
             return row
         }
     }

@@ -92,7 +92,7 @@ struct SiteFeeds {
             if let summary = incident.summary { item.append(("summary", .string(summary))) }
             item.append(("content_html", .string(try bodyHTML(position))))
             item.append(("date_published", .string(Self.timestamp(incident.dateReported))))
-            item.append(("tags", .array(site.tagsOfIncident[position].map { .string(site.tags[$0].name) })))
+            item.append(("tags", .array(site.tagNames(of: position).map(JSONValue.string))))
             item.append(("_incidents", .object([
                 ("severity", .string(incident.severity.rawValue))])))
             return .object(item)

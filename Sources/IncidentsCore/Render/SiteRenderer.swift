@@ -319,10 +319,7 @@ public struct SiteRenderer: @unchecked Sendable {
 
         case .tagsOverview:
             var values = context.base(outputPath: path, description: "All tags of \(site.config.title), with their number of incidents.")
-            values["tags"] = site.tags.map { tag -> [String: Any] in
-                ["name": tag.name, "slug": tag.slug, "url": PageContext.tagURL(tag.slug), "count": tag.count,
-                 "count_noun": tag.count == 1 ? "incident" : "incidents"]
-            }
+            values["tags"] = site.tags.map { PageContext.countedLink($0, url: PageContext.tagURL($0.slug)) }
             values["count"] = site.tags.count
             values["count_text"] = PageContext.count(site.tags.count, "tag")
             try sink.write(templates.render("tags", values), to: path)
@@ -331,7 +328,7 @@ public struct SiteRenderer: @unchecked Sendable {
             let tag = site.tags[tagIndex]
             let pagination = Self.tagPagination(tag, site)
             var values = context.base(outputPath: path, description: "Incidents tagged \(tag.name) in \(site.config.title).")
-            values["tag"] = ["name": tag.name, "slug": tag.slug, "url": PageContext.tagURL(tag.slug), "count": tag.count] as [String: Any]
+            values["tag"] = PageContext.countedLink(tag, url: PageContext.tagURL(tag.slug))
             values["incidents"] = pagination.itemRange(page: page).map { listItem(tag.incidentIndices[$0], root: root) }
             values["pagination"] = pagination.values(page: page)
             values["count"] = tag.count
@@ -397,10 +394,7 @@ public struct SiteRenderer: @unchecked Sendable {
             let facet = site.facets[facetIndex]
             var values = context.base(outputPath: path, description: "Incidents of \(site.config.title) by \(facet.field.label.lowercased()).")
             values["facet"] = context.facetLink(facet)
-            values["values"] = facet.values.map { value -> [String: Any] in
-                ["name": value.name, "slug": value.slug, "url": PageContext.facetValueURL(facet, value), "count": value.count,
-                 "count_noun": value.count == 1 ? "incident" : "incidents"]
-            }
+            values["values"] = facet.values.map { PageContext.countedLink($0, url: PageContext.facetValueURL(facet, $0)) }
             values["count_text"] = PageContext.count(facet.values.count, "value")
             try sink.write(templates.render("facet", values), to: path)
 
@@ -410,8 +404,7 @@ public struct SiteRenderer: @unchecked Sendable {
             var values = context.base(outputPath: path,
                                       description: "Incidents with \(facet.field.label.lowercased()) \(value.name) in \(site.config.title).")
             values["facet"] = context.facetLink(facet)
-            values["value"] = ["name": value.name, "slug": value.slug, "url": PageContext.facetValueURL(facet, value),
-                               "count": value.count] as [String: Any]
+            values["value"] = PageContext.countedLink(value, url: PageContext.facetValueURL(facet, value))
             values["incidents"] = pagination.itemRange(page: page).map { listItem(value.incidentIndices[$0], root: root) }
             values["pagination"] = pagination.values(page: page)
             values["count"] = value.count
@@ -491,7 +484,7 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 
     private func record(_ position: Int) -> IncidentRecord {
-        IncidentRecord(incident: site.incidents[position], tagNames: site.tagsOfIncident[position].map { site.tags[$0].name })
+        IncidentRecord(incident: site.incidents[position], tagNames: site.tagNames(of: position))
     }
 
     /// An incident page's address in the data files: absolute with `base_url`, else site-relative.

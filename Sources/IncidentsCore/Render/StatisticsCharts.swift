@@ -44,8 +44,10 @@ struct StatisticsCharts {
     /// Incidents per year (of occurrence, else report), stacked by severity.
     var perYear: Chart {
         var byYear: [Int: [Int]] = [:]
-        for incident in site.incidents {
-            byYear[incident.sortDate.year, default: Array(repeating: 0, count: Severity.allCases.count)][incident.severity.rank] += 1
+        // Indices, not elements: binding each Incident would retain all its fields.
+        for position in site.incidents.indices {
+            let year = site.incidents[position].sortDate.year, rank = site.incidents[position].severity.rank
+            byYear[year, default: Array(repeating: 0, count: Severity.allCases.count)][rank] += 1
         }
         let years = byYear.keys.isEmpty ? [] : Array(byYear.keys.min()!...byYear.keys.max()!)
         let totals = years.map { byYear[$0]?.reduce(0, +) ?? 0 }
