@@ -19,12 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        // cmark-gfm and its GFM extensions, from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
-        .systemLibrary(
-            name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
-        ),
+        // cmark-gfm 0.29.0.gfm.13 and its GFM extensions, static libraries built from Debian's
+        // source tarball by scripts/install-dependencies.sh (Debian 12's own package is older).
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm"),
         // Linux calls that Glibc's Swift overlay does not expose (renameat2 for atomic publication).
         .systemLibrary(name: "CPlatform"),
         .target(

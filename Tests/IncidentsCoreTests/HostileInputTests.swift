@@ -211,7 +211,9 @@ extension HostileInputTests {
             GeneratedCase(
                 name: "deep-list",
                 bytes: { incident(body: String(repeating: "- ", count: 5_000) + "deep\n") },
-                expectation: .builds([.count("<ul>", atLeast: 5_000), .contains("deep")])),
+                // cmark-gfm 0.29.0.gfm.13 nests lists at most about 100 deep (a defence
+                // against quadratic time); the markers beyond that are text.
+                expectation: .builds([.count("<ul>", atLeast: 99), .contains("- - - deep")])),
             GeneratedCase(
                 name: "deep-list-indented",
                 bytes: { incident(body: (0..<1_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined()) },
