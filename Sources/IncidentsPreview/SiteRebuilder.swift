@@ -13,15 +13,12 @@ final class SiteRebuilder: @unchecked Sendable {
     private let build: IncrementalBuild
     private var watcher: SiteWatcher
     private let queue = DispatchQueue(label: "incidents.serve.build")
-    private let formatter: DiagnosticFormatter
 
     init(options: PreviewOptions, state: PreviewState) throws {
         self.options = options
         self.state = state
         build = try IncrementalBuild(rootPath: options.sourcePath, includeDrafts: options.includeDrafts)
         watcher = SiteWatcher(rootPath: build.rootPath)
-        let root = build.rootPath
-        formatter = DiagnosticFormatter { path in try? String(contentsOfFile: root + "/" + path, encoding: .utf8) }
     }
 
     /// The first, full build.
@@ -83,13 +80,11 @@ final class SiteRebuilder: @unchecked Sendable {
             state.publish(files: output.snapshot, problems: [])
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             options.events.built(PreviewBuild(changedFiles: changes ?? [], report: report, seconds: seconds))
-        } catch let failure as BuildFailure {
-            state.publish(files: nil, problems: failure.diagnostics.map(formatter.format))
-            options.events.failed(changes ?? [], failure.diagnostics)
         } catch {
-            let diagnostic = Diagnostic(SourceLocation(file: options.sourcePath, line: 1, column: 1), "\(error)")
-            state.publish(files: nil, problems: [formatter.format(diagnostic)])
-            options.events.failed(changes ?? [], [diagnostic])
+            // Told to the terminal first, so it has the errors by the time a tab reloads.
+            let diagnostics = (error as? BuildFailure)?.diagnostics ?? [Diagnostic(SourceLocation(wholeFile: options.sourcePath), "\(error)")]
+            options.events.failed(changes ?? [], diagnostics)
+            state.publish(files: nil, problems: diagnostics.map(DiagnosticFormatter.format))
         }
     }
 }

@@ -26,12 +26,12 @@ let root = arguments[1]
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 
 do {
-    let directory = try SiteDirectory(rootPath: root)
-    guard let target = directory.incidentFiles.dropFirst(directory.incidentFiles.count / 2).first else {
+    let files = try SiteFiles(rootPath: root)
+    guard let target = files.incidentFiles.dropFirst(files.incidentFiles.count / 2).first else {
         FileHandle.standardError.write(Data("error: no incident files in \(root)\n".utf8))
         exit(1)
     }
-    let path = directory.absolutePath(target)
+    let path = files.absolutePath(target)
     let original = try String(contentsOfFile: path, encoding: .utf8)
     defer { try? original.write(toFile: path, atomically: true, encoding: .utf8) }
 

@@ -11,13 +11,21 @@
 import Foundation
 import IncidentsCore
 
+/// An empty site folder: the renderer reads nothing from it (the body is kept in
+/// memory, there are no static files), but every renderer has its site's files.
+let emptySite: SiteFiles = {
+    var template = Array((NSTemporaryDirectory() + "/incidents-fuzz-XXXXXX").utf8CString)
+    let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    return try! SiteFiles(rootPath: folder)
+}()
+
 /// Parses and renders one incident file; never expected to crash or hang.
 func exercise(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let text = String(validating: bytes, as: UTF8.self) else { return }
     guard case .success(let incident) = IncidentParser.parse(text, path: "content/incidents/fuzz.md") else { return }
     let site = Site(config: SiteConfig(), incidents: [incident], pages: [], staticFiles: [])
     let output = MemoryOutput()
-    _ = try? SiteRenderer(site: site, templates: .builtin()).render(to: output, staticRoot: "/nonexistent", parallel: false)
+    _ = try? SiteRenderer(site: site, templates: .builtin(), files: emptySite).render(to: output, parallel: false)
 }
 
 #if FUZZING

@@ -54,7 +54,7 @@ struct Build: ParsableCommand {
                 print(summary)
             }
         } catch let failure as BuildFailure {
-            Terminal.print(failure.diagnostics, siteFolder: source)
+            Terminal.print(failure.diagnostics)
             let count = failure.diagnostics.count
             Terminal.error("build failed with \(count) error\(count == 1 ? "" : "s"); the output folder was not changed")
             throw ExitCode.failure

@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
         let report = SiteChecker.check(rootPath: source, includeDrafts: drafts)
         switch format {
         case .text:
-            Terminal.print(report.diagnostics, siteFolder: source)
+            Terminal.print(report.diagnostics)
             print("Checked \(report.incidentCount) incident\(report.incidentCount == 1 ? "" : "s"): "
                   + "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), "
                   + "\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")

@@ -55,7 +55,7 @@ struct Serve: AsyncParsableCommand {
                 }
             },
             failed: { _, diagnostics in
-                Terminal.print(diagnostics, siteFolder: source)
+                Terminal.print(diagnostics)
                 let count = diagnostics.count
                 Terminal.error("build failed with \(count) error\(count == 1 ? "" : "s"); still serving the last good build")
             }
@@ -64,7 +64,7 @@ struct Serve: AsyncParsableCommand {
         do {
             try await PreviewServer.run(options)
         } catch let failure as BuildFailure {
-            Terminal.print(failure.diagnostics, siteFolder: source)
+            Terminal.print(failure.diagnostics)
             throw ExitCode.failure
         } catch let error as PreviewServerError {
             Terminal.error(error.message)

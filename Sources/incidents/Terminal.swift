@@ -23,13 +23,11 @@ enum Terminal {
         write(paint("error:", code: "1;31") + " " + message)
     }
 
-    /// Prints each diagnostic with its source line and a caret, reading sources from `siteFolder`.
-    static func print(_ diagnostics: [Diagnostic], siteFolder: String) {
-        let formatter = DiagnosticFormatter { path in
-            try? String(contentsOfFile: (siteFolder as NSString).appendingPathComponent(path), encoding: .utf8)
-        }
+    /// Prints each diagnostic with its source line and a caret (which the diagnostic
+    /// carries: nothing is read from disk to print it).
+    static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            var lines = formatter.format(diagnostic).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = DiagnosticFormatter.format(diagnostic).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if useColour, !lines.isEmpty {
                 lines[0] = paint(lines[0], code: diagnostic.severity == .error ? "1;31" : "1;33")
                 if lines.count == 3 { lines[2] = paint(lines[2], code: "1;32") }

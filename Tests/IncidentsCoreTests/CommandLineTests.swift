@@ -170,9 +170,9 @@ import Testing
 @Suite struct DiagnosticFormatterTests {
     @Test func showsTheLineAndCaretOfCRLFFiles() {
         let source = "---\r\ntitle: T\r\nseverity: hgh\r\n---\r\n"
-        let formatter = DiagnosticFormatter { _ in source }
-        let diagnostic = Diagnostic(SourceLocation(file: "x.md", line: 3, column: 11), key: "severity", #""hgh" is not one of critical, high, medium, low"#)
-        #expect(formatter.format(diagnostic) == """
+        let diagnostic = [Diagnostic(SourceLocation(file: "x.md", line: 3, column: 11), key: "severity", #""hgh" is not one of critical, high, medium, low"#)]
+            .withExcerpts(of: "x.md", from: SourceLocator(source))[0]
+        #expect(DiagnosticFormatter.format(diagnostic) == """
         x.md:3:11: severity: "hgh" is not one of critical, high, medium, low
         severity: hgh
                   ^

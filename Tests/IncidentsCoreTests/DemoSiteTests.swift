@@ -18,8 +18,8 @@ import Testing
     }
 
     @Test func demoContentSpansEverySeverityAndSeveralYears() throws {
-        let directory = try SiteDirectory(rootPath: Self.repositoryRoot)
-        let (site, _) = try SiteLoader(directory: directory).load()
+        let files = try SiteFiles(rootPath: Self.repositoryRoot)
+        let (site, _) = try SiteLoader(files: files).load()
         #expect(Set(site.incidents.map(\.severity)) == Set(Severity.allCases))
         #expect(Set(site.incidents.map(\.sortDate.year)).count >= 5)
         #expect(site.incidents.allSatisfy { !$0.sources.isEmpty })

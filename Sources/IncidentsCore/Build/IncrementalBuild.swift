@@ -38,51 +38,63 @@ public final class IncrementalBuild {
     public init(rootPath: String, includeDrafts: Bool = false) throws {
         self.rootPath = rootPath
         self.includeDrafts = includeDrafts
-        self.loader = SiteLoader(directory: try SiteDirectory(rootPath: rootPath), includeDrafts: includeDrafts)
+        self.loader = SiteLoader(files: try SiteFiles(rootPath: rootPath), includeDrafts: includeDrafts)
     }
 
     /// Loads every file and writes the whole site into `sink`.
     @discardableResult
     public func buildAll(into sink: some OutputSink) throws -> Report {
-        loader = SiteLoader(directory: try SiteDirectory(rootPath: rootPath), includeDrafts: includeDrafts)
+        loader = SiteLoader(files: try SiteFiles(rootPath: rootPath), includeDrafts: includeDrafts)
         incidents = []
         positionByPath = [:]
         problems = [:]
         sourcePrints = [:]
         siteWide = loader.loadSiteWide()
         caches = RenderCaches(keepingRecords: true)
-        absorb(loader.directory.incidentFiles)
+        absorb(loader.files.incidentFiles)
         return try render(into: sink, everything: true)
     }
 
     /// Brings `sink` up to date after the files at `changedPaths` (site-relative)
     /// were created, edited or deleted. On a validation error nothing is written
     /// and the error is thrown; the previous output stays as it was.
+    ///
+    /// The site is listed again through `SiteFiles` every time, so an update obeys
+    /// every rule a full build does (links, file kinds, names): which incident files
+    /// exist is the listing's word, not the watcher's.
     @discardableResult
     public func update(changedPaths: [String], into sink: some OutputSink) throws -> Report {
         let incidentChanges = changedPaths.filter { $0.hasPrefix("content/incidents/") && $0.hasSuffix(".md") }
         guard incidentChanges.count == changedPaths.count, !outputPrints.isEmpty else {
             return try buildAll(into: sink)
         }
-        absorb(incidentChanges)
+        let previous = loader.files
+        let files = try SiteFiles(rootPath: rootPath)
+        guard files.pageFiles == previous.pageFiles, files.templateFiles == previous.templateFiles,
+              files.staticFiles == previous.staticFiles, files.hasConfig == previous.hasConfig else {
+            return try buildAll(into: sink)
+        }
+        loader = SiteLoader(files: files, includeDrafts: includeDrafts)
+        let listed = Set(files.incidentFiles)
+        for path in positionByPath.keys where !listed.contains(path) { forget(path) }
+        for path in problems.keys where !listed.contains(path) { problems[path] = nil }
+        let known = Set(positionByPath.keys).union(problems.keys)
+        absorb(incidentChanges.filter(listed.contains) + files.incidentFiles.filter { !known.contains($0) })
         return try render(into: sink, everything: false)
     }
 
-    /// Parses the given incident files again, forgetting those that no longer exist.
+    /// Parses the given incident files again.
     private func absorb(_ paths: [String]) {
-        var existing: [String] = []
-        for path in paths {
-            if FileManager.default.fileExists(atPath: loader.directory.absolutePath(path)) {
-                existing.append(path)
-            } else {
-                forget(path)
-            }
+        let files = loader.files
+        let results = SiteLoader.parallelMap(Array(Set(paths)).sorted()) { path in
+            (path, Result.parsing(path, in: files) { text in
+                IncidentParser.parse(text, path: path, keepingBody: false).map { (incident: $0, print: text.hashValue) }
+            })
         }
-        let texts = SiteLoader.parallelMap(existing) { loader.directory.readText($0) }
-        for (path, text) in zip(existing, texts) {
+        for (path, result) in results {
             problems[path] = nil
-            switch text.flatMap({ IncidentParser.parse($0, path: path, bodyFile: loader.directory.absolutePath(path)) }) {
-            case .success(let incident):
+            switch result {
+            case .success(let (incident, print)):
                 // An edit keeps its place, so the list stays sorted unless the order changed.
                 if let position = positionByPath[path] {
                     incidents[position] = incident
@@ -90,7 +102,7 @@ public final class IncrementalBuild {
                     positionByPath[path] = incidents.count
                     incidents.append(incident)
                 }
-                sourcePrints[path] = (try? text.get()).hashValue
+                sourcePrints[path] = print
             case .failure(let failure):
                 forget(path)
                 problems[path] = failure.diagnostics
@@ -127,11 +139,11 @@ public final class IncrementalBuild {
         adoptOrder(of: site)
         let incidentPrints = SiteRenderer.incidentFingerprints(site: site) { [sourcePrints] in sourcePrints[$0.sourcePath] ?? 0 }
         caches.keepOnly(Set(incidentPrints))
-        let renderer = SiteRenderer(site: site, templates: templates, caches: caches, cardKeys: incidentPrints)
+        let renderer = try SiteRenderer(site: site, templates: templates, files: loader.files, caches: caches, cardKeys: incidentPrints)
         let prints = renderer.fingerprints(incidentPrints: incidentPrints)
         let changed = everything ? Set(prints.keys) : Set(prints.filter { outputPrints[$0.key] != $0.value }.keys)
         let removed = outputPrints.keys.filter { prints[$0] == nil }.sorted()
-        try renderer.render(to: sink, staticRoot: loader.directory.absolutePath("static"), only: everything ? nil : changed)
+        try renderer.render(to: sink, only: everything ? nil : changed)
         for path in removed { try sink.remove(path) }
         outputPrints = prints
         return Report(written: changed.sorted(), removed: removed, incidents: site.incidents.count, tags: site.tags.count)

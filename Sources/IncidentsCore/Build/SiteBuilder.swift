@@ -56,17 +56,14 @@ public enum SiteBuilder {
             stages.append((name, Double(now.uptimeNanoseconds - stageStart.uptimeNanoseconds) / 1e9))
             stageStart = now
         }
-        let directory = try SiteDirectory(rootPath: options.sourcePath)
-        var (site, templates) = try SiteLoader(directory: directory, includeDrafts: options.includeDrafts, progress: options.progress).load()
+        let files = try SiteFiles(rootPath: options.sourcePath)
+        var (site, templates) = try SiteLoader(files: files, includeDrafts: options.includeDrafts, progress: options.progress).load()
         if options.search { site.config.search = true }
-        endStage("read and validate \(directory.incidentFiles.count + directory.pageFiles.count) files")
-        let renderer = SiteRenderer(site: site, templates: templates)
-        let conflicts = renderer.outputConflicts
-        guard conflicts.isEmpty else { throw BuildFailure(conflicts) }
-        let output = try DiskOutput(outputPath: options.outputPath)
+        endStage("read and validate \(files.incidentFiles.count + files.pageFiles.count) files")
+        let renderer = try SiteRenderer(site: site, templates: templates, files: files)
+        let output = try DiskOutput(outputPath: options.outputPath, sourceRoot: files.rootPath)
         do {
-            let written = try renderer.render(to: output, staticRoot: directory.absolutePath("static"), parallel: options.parallel,
-                                              progress: options.progress)
+            let written = try renderer.render(to: output, parallel: options.parallel, progress: options.progress)
             endStage("render and write \(written) files")
             var notes = renderer.notes
             if site.config.search {

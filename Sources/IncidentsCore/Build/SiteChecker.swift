@@ -19,17 +19,15 @@ public struct CheckReport: Sendable {
 /// that do not exist.
 public enum SiteChecker {
     public static func check(rootPath: String, includeDrafts: Bool = false) -> CheckReport {
-        let directory: SiteDirectory
+        let files: SiteFiles
         do {
-            directory = try SiteDirectory(rootPath: rootPath)
-        } catch let failure as BuildFailure {
-            return CheckReport(diagnostics: failure.diagnostics, incidentCount: 0)
+            files = try SiteFiles(rootPath: rootPath)
         } catch {
-            return CheckReport(diagnostics: [Diagnostic(SourceLocation(file: rootPath, line: 1, column: 1), "\(error)")], incidentCount: 0)
+            return CheckReport(diagnostics: error.diagnostics, incidentCount: 0)
         }
-        let loader = SiteLoader(directory: directory, includeDrafts: includeDrafts)
-        let parsed = SiteLoader.parallelMap(directory.incidentFiles) { path in
-            (path, directory.readText(path).map { text in (text, IncidentParser.parseReportingWarnings(text, path: path)) })
+        let loader = SiteLoader(files: files, includeDrafts: includeDrafts)
+        let parsed = SiteLoader.parallelMap(files.incidentFiles) { path in
+            (path, files.readText(path).map { text in (text, IncidentParser.parseReportingWarnings(text, path: path)) })
         }
         var diagnostics: Set<Diagnostic> = []
         var incidents: [Incident] = []
@@ -39,19 +37,24 @@ public enum SiteChecker {
             case .failure(let failure):
                 diagnostics.formUnion(failure.diagnostics)
             case .success(let (text, (result, warnings))):
-                diagnostics.formUnion(warnings)
+                let locator = SourceLocator(text)
+                diagnostics.formUnion(warnings.withExcerpts(of: path, from: locator))
                 switch result {
                 case .success(let incident):
                     incidents.append(incident)
                     texts[path] = text
                 case .failure(let failure):
-                    diagnostics.formUnion(failure.diagnostics)
+                    diagnostics.formUnion(failure.diagnostics.withExcerpts(of: path, from: locator))
                 }
             }
         }
         do {
             let (site, templates) = try loader.assemble(incidents: incidents, problems: [])
-            diagnostics.formUnion(SiteRenderer(site: site, templates: templates).outputConflicts)
+            do {
+                _ = try SiteRenderer(site: site, templates: templates, files: files)
+            } catch {
+                diagnostics.formUnion(error.diagnostics)
+            }
             diagnostics.formUnion(duplicateTitles(site.incidents))
             diagnostics.formUnion(brokenLinks(site: site, texts: texts))
         } catch {
@@ -89,10 +92,13 @@ public enum SiteChecker {
                 guard let (section, slug) = resolve(target, from: ["incidents", incident.slug]) else { continue }
                 let exists = section == "incidents" ? incidentSlugs.contains(slug) : tagSlugs.contains(slug)
                 guard !exists else { continue }
-                let (line, column) = position(of: target, in: text)
-                warnings.append(Diagnostic(SourceLocation(file: incident.sourcePath, line: line, column: column), key: "body",
-                                           "the link \(target) leads to \(section)/\(slug)/, which does not exist",
-                                           severity: .warning))
+                let offset = text.range(of: target).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0
+                let locator = SourceLocator(text)
+                let (line, column) = locator.position(ofByte: offset)
+                var warning = Diagnostic(SourceLocation(file: incident.sourcePath, line: line, column: column), key: "body",
+                                         "the link \(target) leads to \(section)/\(slug)/, which does not exist", severity: .warning)
+                warning.excerpt = locator.excerpt(line: line, column: column)
+                warnings.append(warning)
             }
         }
         return warnings
@@ -126,13 +132,5 @@ public enum SiteChecker {
         guard components.count >= 2, components[0] == "incidents" || components[0] == "tags" else { return nil }
         if components.count == 3 && components[2] == "index.html" { return (components[0], components[1]) }
         return components.count == 2 ? (components[0], components[1]) : nil
-    }
-
-    private static func position(of target: String, in text: String) -> (Int, Int) {
-        guard let range = text.range(of: target) else { return (1, 1) }
-        let before = text[..<range.lowerBound]
-        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-        let column = before.reversed().prefix { $0 != "\n" }.count + 1
-        return (line, column)
     }
 }

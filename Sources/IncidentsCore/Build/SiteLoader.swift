@@ -5,19 +5,20 @@ import Foundation
 /// Files are read and parsed in parallel; every problem of every file is collected
 /// and thrown together, sorted by file and position.
 public struct SiteLoader: Sendable {
-    public let directory: SiteDirectory
+    /// The site's files: every read goes through them.
+    public let files: SiteFiles
     public let includeDrafts: Bool
     /// Told of each incident file read, when set.
     public var progress: BuildProgress?
 
-    public init(directory: SiteDirectory, includeDrafts: Bool = false, progress: BuildProgress? = nil) {
-        self.directory = directory
+    public init(files: SiteFiles, includeDrafts: Bool = false, progress: BuildProgress? = nil) {
+        self.files = files
         self.includeDrafts = includeDrafts
         self.progress = progress
     }
 
     public func load() throws(BuildFailure) -> (site: Site, templates: TemplateSet) {
-        let incidents = parseIncidents(directory.incidentFiles)
+        let incidents = parseIncidents(files.incidentFiles)
         var diagnostics: [Diagnostic] = []
         var parsed: [Incident] = []
         for result in incidents {
@@ -31,12 +32,12 @@ public struct SiteLoader: Sendable {
 
     /// Reads and parses incident files in parallel, in the order given.
     public func parseIncidents(_ paths: [String]) -> [Result<Incident, BuildFailure>] {
-        let directory = directory
+        let files = files
         let progress = progress
         progress?.begin("reading", total: paths.count)
         return Self.parallelMap(paths) { path in
             defer { progress?.advance() }
-            return directory.readText(path).flatMap { IncidentParser.parse($0, path: path, bodyFile: directory.absolutePath(path)) }
+            return .parsing(path, in: files) { IncidentParser.parse($0, path: path, keepingBody: false) }
         }
     }
 
@@ -51,27 +52,28 @@ public struct SiteLoader: Sendable {
     }
 
     public func loadSiteWide() -> SiteWide {
-        var diagnostics = directory.diagnostics
+        var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
-        if directory.hasConfig {
-            switch directory.readText("site.yml").flatMap({ SiteConfigParser.parse($0) }) {
+        if files.hasConfig {
+            switch Result.parsing("site.yml", in: files, { SiteConfigParser.parse($0) }) {
             case .success(let parsed): config = parsed
             case .failure(let failure): diagnostics += failure.diagnostics
             }
         }
 
         var pages: [StandalonePage] = []
-        for result in Self.parallelMap(directory.pageFiles, { path in directory.readText(path).flatMap { PageParser.parse($0, path: path) } }) {
+        let files = files
+        for result in Self.parallelMap(files.pageFiles, { path in Result.parsing(path, in: files) { PageParser.parse($0, path: path) } }) {
             switch result {
             case .success(let page): pages.append(page)
             case .failure(let failure): diagnostics += failure.diagnostics
             }
         }
-        diagnostics += Self.duplicateSlugs(pages.map { ($0.slug.lowercased(), $0.sourcePath) }, what: "page")
+        diagnostics += Self.duplicateSlugs(pages.map { ($0.slug.lowercased(), $0.sourcePath, $0.slugLocation) }, what: "page")
 
         var overrides: [(path: String, text: String)] = []
-        for path in directory.templateFiles {
-            switch directory.readText(path) {
+        for path in files.templateFiles {
+            switch files.readText(path) {
             case .success(let text): overrides.append((path, text))
             case .failure(let failure): diagnostics += failure.diagnostics
             }
@@ -90,28 +92,30 @@ public struct SiteLoader: Sendable {
     /// and those of `siteWide`, if there are any.
     public func assemble(incidents: [Incident], problems: [Diagnostic], siteWide: SiteWide? = nil) throws(BuildFailure) -> (site: Site, templates: TemplateSet) {
         let siteWide = siteWide ?? loadSiteWide()
-        var diagnostics = siteWide.diagnostics + problems
-        diagnostics += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath) }, what: "incident")
+        var diagnostics = files.diagnostics + siteWide.diagnostics + problems
+        diagnostics += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath, $0.slugLocation) }, what: "incident")
         guard diagnostics.isEmpty, let templates = siteWide.templates else { throw BuildFailure(diagnostics) }
         let site = Site(
             config: siteWide.config,
             incidents: includeDrafts || !incidents.contains(where: \.draft) ? incidents : incidents.filter { !$0.draft },
             pages: includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft },
-            staticFiles: directory.staticFiles
+            staticFiles: files.staticFiles
         )
         return (site, templates)
     }
 
-    /// Two files that would write the same page: both are named, each at its own line.
-    private static func duplicateSlugs(_ entries: [(slug: String, path: String)], what: String) -> [Diagnostic] {
+    /// Two files that would write the same page: both are named, each at its slug.
+    /// Slugs that differ only in Unicode normalisation are the same (Swift compares
+    /// strings by canonical equivalence), and would be the same address to a reader.
+    private static func duplicateSlugs(_ entries: [(slug: String, path: String, location: SourceLocation)], what: String) -> [Diagnostic] {
         var seen = Set<String>(minimumCapacity: entries.count)
         guard entries.contains(where: { !seen.insert($0.slug).inserted }) else { return [] }
         var diagnostics: [Diagnostic] = []
         for (slug, group) in Dictionary(grouping: entries, by: \.slug) where group.count > 1 {
-            let paths = group.map(\.path).sorted()
-            for path in paths {
-                let others = paths.filter { $0 != path }.joined(separator: ", ")
-                diagnostics.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), key: "slug",
+            for entry in group {
+                // Paths compared by bytes: two names equal as Swift strings are still two files.
+                let others = group.map(\.path).filter { !$0.utf8.elementsEqual(entry.path.utf8) }.sorted().joined(separator: ", ")
+                diagnostics.append(Diagnostic(entry.location, key: "slug",
                                               "\"\(slug)\" is also the slug of \(others), expected each \(what) to have its own slug"))
             }
         }

@@ -16,4 +16,18 @@ public struct BuildFailure: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }
+
+    /// The failure with each diagnostic about `path` carrying its line of `text`, the
+    /// file's text as the boundary accepted it.
+    func withExcerpts(of path: String, text: String) -> BuildFailure {
+        BuildFailure(diagnostics.withExcerpts(of: path, from: SourceLocator(text)))
+    }
+}
+
+extension Result where Failure == BuildFailure {
+    /// Parses the accepted text of the file at `path`; the diagnostics about it carry their
+    /// source lines.
+    static func parsing(_ path: String, in files: SiteFiles, _ parse: (String) -> Result<Success, BuildFailure>) -> Result<Success, BuildFailure> {
+        files.readText(path).flatMap { text in parse(text).mapError { $0.withExcerpts(of: path, text: text) } }
+    }
 }

@@ -14,6 +14,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// What was found and what was expected, in words.
     public var message: String
     public var severity: Severity
+    /// The source line at `location`, taken from text the site's file boundary accepted
+    /// (never read again for printing): nil when there is none to show.
+    public var excerpt: SourceExcerpt?
 
     public init(_ location: SourceLocation, key: String? = nil, _ message: String, severity: Severity = .error) {
         self.location = location
@@ -32,5 +35,20 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.key ?? "", lhs.message) < (rhs.location, rhs.key ?? "", rhs.message)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// The diagnostics with the excerpt of their line in `path` attached, from `locator`
+    /// over that file's accepted text.
+    func withExcerpts(of path: String, from locator: @autoclosure () -> SourceLocator) -> [Diagnostic] {
+        guard contains(where: { $0.location.file == path && $0.location.line >= 1 && $0.excerpt == nil }) else { return self }
+        let locator = locator()
+        return map { diagnostic in
+            guard diagnostic.location.file == path, diagnostic.excerpt == nil else { return diagnostic }
+            var diagnostic = diagnostic
+            diagnostic.excerpt = locator.excerpt(line: diagnostic.location.line, column: diagnostic.location.column)
+            return diagnostic
+        }
     }
 }

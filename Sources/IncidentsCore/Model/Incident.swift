@@ -4,6 +4,8 @@ public struct Incident: Sendable {
     public var sourcePath: String
     /// The URL path segment: `incidents/<slug>/`.
     public var slug: String
+    /// Where the slug was given (its `slug:` value, or the file's start for a file name).
+    public var slugLocation: SourceLocation
     public var title: String
     public var severity: Severity
     public var summary: String?

@@ -5,5 +5,6 @@ public enum MarkdownBody: Sendable, Hashable {
     /// Read again from the file when the page is rendered, so the bodies of a large
     /// site are never all in memory at once: memory then grows with the front matter
     /// of the incidents, not with the size of the corpus.
-    case file(absolutePath: String)
+    /// `path` is site-relative, read through `SiteFiles` like every other read.
+    case file(path: String)
 }

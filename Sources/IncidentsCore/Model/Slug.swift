@@ -2,8 +2,14 @@ import Foundation
 
 /// The URL rules for slugs: which names are plain path segments, and how tag names become slugs.
 public enum Slug {
-    /// First path segments the generator writes itself; a standalone page may not take them.
-    public static let reservedSegments: Set<String> = ["incidents", "tags", "page", "assets", "index.html"]
+    /// First path segments the generator writes itself, or may write with other
+    /// settings (feeds need `base_url`, search needs `search:`); a standalone page may not
+    /// take them, so that a change of settings never makes a page clash. Facet folders
+    /// are checked against the facets the site has, with every other output path.
+    public static let reservedSegments: Set<String> = [
+        "incidents", "tags", "page", "assets", "index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml",
+        "robots.txt", "incidents.json", "incidents.csv", "filter-index.json", "schema", "stats", "search", "pagefind",
+    ]
 
     /// A tag's slug: lowercased; every run of characters that is not a letter or a
     /// digit becomes one `-`; no leading or trailing `-`.

@@ -6,33 +6,46 @@ internal import CPlatform
 ///
 /// A failed or killed build therefore leaves the previous site exactly as it was.
 /// The output folder carries a marker file; a non-empty folder without it is never
-/// replaced, so `--output ~` cannot wipe a user's files.
+/// replaced, so `--output ~` cannot wipe a user's files. Refused as well: the site
+/// folder itself, a folder that contains it, and a folder inside one the build reads
+/// (`static/`, `content/`, `templates/`), which would copy each build into the next.
+///
+/// An output path that is a symbolic link to a folder is written through: the site is
+/// published into the folder the link names, and the link stays as it is.
+///
+/// Every problem is a `BuildFailure` naming the path and the operating system's reason.
 public final class DiskOutput: OutputSink, @unchecked Sendable {
     /// Name of the marker file that says "this folder was written by incidents".
     public static let markerName = ".incidents-output"
     private static let stagingInfix = ".incidents-staging-"
     private static let previousInfix = ".incidents-previous-"
 
+    /// The output folder as the user named it, for messages.
     public let outputPath: String
+    /// The folder the site is published into: `outputPath` with symbolic links resolved.
+    public let publishedPath: String
     public let stagingPath: String
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
     private var finished = false
 
-    /// Prepares a staging folder for `outputPath`; refuses a folder it does not own.
-    public init(outputPath: String) throws {
-        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
-        self.outputPath = output.path
-        let fileManager = FileManager.default
-        try Self.checkOwnership(of: output.path)
+    /// Prepares a staging folder for `outputPath`; refuses a folder it does not own, and
+    /// any folder that would put the site at `sourceRoot` at risk.
+    public init(outputPath: String, sourceRoot: String) throws(BuildFailure) {
+        let given = URL(fileURLWithPath: outputPath).standardizedFileURL.path
+        self.outputPath = given
+        publishedPath = try Self.resolve(given)
+        try Self.checkPlacement(publishedPath, shownAs: given, sourceRoot: SiteFiles.realPath(sourceRoot) ?? sourceRoot)
+        try Self.checkOwnership(of: publishedPath, shownAs: given)
 
-        let parent = output.deletingLastPathComponent().path
-        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        Self.removeAbandonedStaging(in: parent, outputName: output.lastPathComponent)
-        let name = ".\(output.lastPathComponent)\(Self.stagingInfix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        stagingPath = parent + "/" + name
-        try fileManager.createDirectory(atPath: stagingPath, withIntermediateDirectories: false)
-        try Self.writeFile(at: stagingPath + "/" + Self.markerName,
+        let parent = (publishedPath as NSString).deletingLastPathComponent
+        let name = (publishedPath as NSString).lastPathComponent
+        Self.removeAbandonedStaging(in: parent, outputName: name)
+        stagingPath = parent + "/.\(name)\(Self.stagingInfix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard mkdir(stagingPath, 0o755) == 0 else {
+            throw Self.failure(given, "cannot be written: the build needs a folder beside it, in \(parent), and creating it failed", errno)
+        }
+        try Self.writeFile(at: stagingPath + "/" + Self.markerName, shownAs: given + "/" + Self.markerName,
                            bytes: Array("This folder is written by `incidents build`; edits here are lost on the next build.\n".utf8))
     }
 
@@ -45,61 +58,66 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         try prepareParent(of: path)
         var contents = contents
         try contents.withUTF8 { bytes in
-            try Self.writeFile(at: stagingPath + "/" + path, bytes: bytes)
+            try Self.writeFile(at: stagingPath + "/" + path, shownAs: shown(path), bytes: bytes)
         }
     }
 
     public func write(to path: String, parts produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
         try UnsafeOutputPath.check(path)
         try prepareParent(of: path)
-        let fullPath = stagingPath + "/" + path
-        let descriptor = try Self.create(fullPath)
+        let descriptor = try Self.create(stagingPath + "/" + path, shownAs: shown(path))
         defer { close(descriptor) }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         try produce { part in
             buffer.append(contentsOf: part)
             if buffer.count >= 1 << 20 {
-                try buffer.withUnsafeBufferPointer { try Self.writeAll($0, to: descriptor, path: fullPath) }
+                try buffer.withUnsafeBufferPointer { try Self.writeAll($0, to: descriptor, path: shown(path)) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        try buffer.withUnsafeBufferPointer { try Self.writeAll($0, to: descriptor, path: fullPath) }
+        try buffer.withUnsafeBufferPointer { try Self.writeAll($0, to: descriptor, path: shown(path)) }
     }
 
-    public func copy(fileAt sourcePath: String, to path: String) throws {
+    public func copy(_ sourcePath: String, from files: SiteFiles, to path: String) throws {
         try UnsafeOutputPath.check(path)
         try prepareParent(of: path)
-        let data = try Data(contentsOf: URL(fileURLWithPath: sourcePath))
-        try Self.writeFile(at: stagingPath + "/" + path, bytes: [UInt8](data))
+        let descriptor = try Self.create(stagingPath + "/" + path, shownAs: shown(path))
+        defer { close(descriptor) }
+        try files.copyStaticFile(sourcePath, to: descriptor, written: shown(path))
     }
 
     public func remove(_ path: String) throws {
         try UnsafeOutputPath.check(path)
         if unlink(stagingPath + "/" + path) != 0 && errno != ENOENT {
-            throw OutputError("could not remove \(path): \(String(cString: strerror(errno)))")
+            throw Self.failure(shown(path), "could not be removed", errno)
         }
     }
 
     /// Puts the staged site in place of the output folder, atomically when one exists.
     public func commit() throws {
         lock.withLock { finished = true }
-        let fileManager = FileManager.default
         // Checked again: the folder may have changed since the build started.
-        try Self.checkOwnership(of: outputPath)
-        if !fileManager.fileExists(atPath: outputPath) {
-            if rename(stagingPath, outputPath) == 0 { return }
+        do {
+            try Self.checkOwnership(of: publishedPath, shownAs: outputPath)
+        } catch {
+            discard()
+            throw error
+        }
+        var status = stat()
+        if lstat(publishedPath, &status) != 0 {
+            if rename(stagingPath, publishedPath) == 0 { return }
             // Another build created the folder in the meantime: swap with it instead.
             guard errno == EEXIST || errno == ENOTEMPTY else {
-                let reason = String(cString: strerror(errno))
+                let code = errno
                 discard()
-                throw OutputError("could not move the new site to \(outputPath): \(reason)")
+                throw Self.failure(outputPath, "could not be created from the finished build", code)
             }
         }
-        if incidents_rename_exchange(stagingPath, outputPath) != 0 {
-            let reason = String(cString: strerror(errno))
+        if incidents_rename_exchange(stagingPath, publishedPath) != 0 {
+            let code = errno
             discard()
-            throw OutputError("could not swap the new site into \(outputPath): \(reason)")
+            throw Self.failure(outputPath, "could not be replaced by the finished build", code)
         }
         // After the exchange, the staging path holds the previous site. Deleting tens of
         // thousands of files takes seconds on some disks and the new site is already in
@@ -113,12 +131,87 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: stagingPath)
     }
 
-    // MARK: Private
+    // MARK: Placement
+
+    /// The folder to publish into: the given path, or the folder a symbolic link there names.
+    private static func resolve(_ given: String) throws(BuildFailure) -> String {
+        var status = stat()
+        if lstat(given, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                return SiteFiles.realPath(given) ?? given
+            case S_IFLNK:
+                guard let target = SiteFiles.realPath(given) else {
+                    throw BuildFailure(Diagnostic(SourceLocation(wholeFile: given), "is a symbolic link to a missing folder, expected a folder for the site"))
+                }
+                var targetStatus = stat()
+                guard stat(target, &targetStatus) == 0, (targetStatus.st_mode & S_IFMT) == S_IFDIR else {
+                    throw BuildFailure(Diagnostic(SourceLocation(wholeFile: given), "is a symbolic link to \(target), which is not a folder; expected a folder for the site"))
+                }
+                return target
+            default:
+                throw BuildFailure(Diagnostic(SourceLocation(wholeFile: given), "refusing to replace it: it is a file, expected a folder for the site"))
+            }
+        }
+        guard errno == ENOENT else { throw failure(given, "cannot be used", errno) }
+        // A new folder: its parent must exist (it is created when missing).
+        let parent = (given as NSString).deletingLastPathComponent
+        if SiteFiles.realPath(parent) == nil {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw BuildFailure(Diagnostic(SourceLocation(wholeFile: given),
+                                              "cannot be created: its parent folder \(parent) does not exist and could not be created (\(plainReason(of: error)))"))
+            }
+        }
+        return (SiteFiles.realPath(parent) ?? parent) + "/" + (given as NSString).lastPathComponent
+    }
+
+    /// Refuses an output folder that would delete or feed on the site's own files.
+    private static func checkPlacement(_ output: String, shownAs given: String, sourceRoot: String) throws(BuildFailure) {
+        func refuse(_ reason: String) -> BuildFailure {
+            BuildFailure(Diagnostic(SourceLocation(wholeFile: given), reason))
+        }
+        if output == sourceRoot {
+            throw refuse("is the site folder itself; expected a folder of its own for the output, such as public/")
+        }
+        if sourceRoot.hasPrefix(output + "/") || output == "/" {
+            throw refuse("contains the site folder (\(sourceRoot)); publishing there would replace the site's own files. Expected a folder such as public/")
+        }
+        for folder in ["static", "content", "templates"] where output.hasPrefix(sourceRoot + "/" + folder + "/") || output == sourceRoot + "/" + folder {
+            throw refuse("is inside the site's \(folder)/ folder, which the build reads, so each build would take in the one before; expected a folder such as public/")
+        }
+    }
+
+    private static func checkOwnership(of path: String, shownAs given: String) throws(BuildFailure) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw BuildFailure(Diagnostic(SourceLocation(wholeFile: given), "refusing to replace it: it is a file, expected a folder for the site"))
+        }
+        guard let directory = opendir(path) else { throw failure(given, "cannot be read to check that it was written by incidents", errno) }
+        defer { closedir(directory) }
+        var isEmpty = true
+        var hasMarker = false
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            isEmpty = false
+            if name == markerName { hasMarker = true }
+        }
+        if !isEmpty && !hasMarker {
+            throw BuildFailure(Diagnostic(SourceLocation(wholeFile: given), "refusing to replace it: the folder is not empty and was not written by incidents (it has no \(markerName) file); choose an empty or new folder with --output"))
+        }
+    }
+
+    // MARK: Writing
+
+    /// `path` as messages show it: inside the output folder the user named.
+    private func shown(_ path: String) -> String { outputPath + "/" + path }
 
     private func prepareParent(of path: String) throws {
         guard let slash = path.lastIndex(of: "/") else { return }
-        let directory = String(path[..<slash])
-        try createDirectory(directory)
+        try createDirectory(String(path[..<slash]))
     }
 
     /// `mkdir` directly, parents first when missing: FileManager's recursive creation
@@ -133,76 +226,81 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
             case ENOENT:
                 if let slash = directory.lastIndex(of: "/") { try createDirectory(String(directory[..<slash])) }
                 if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                    throw OutputError("could not create the folder \(path): \(String(cString: strerror(errno)))")
+                    throw Self.failure(shown(directory), "could not be created as a folder", errno)
                 }
             default:
-                throw OutputError("could not create the folder \(path): \(String(cString: strerror(errno)))")
+                throw Self.failure(shown(directory), "could not be created as a folder", errno)
             }
         }
         lock.withLock { _ = createdDirectories.insert(directory) }
     }
 
-    private static func writeFile(at path: String, bytes: UnsafeBufferPointer<UInt8>) throws {
-        let descriptor = try create(path)
+    private static func writeFile(at path: String, shownAs shown: String, bytes: UnsafeBufferPointer<UInt8>) throws {
+        let descriptor = try create(path, shownAs: shown)
         defer { close(descriptor) }
-        try writeAll(bytes, to: descriptor, path: path)
+        try writeAll(bytes, to: descriptor, path: shown)
+    }
+
+    private static func writeFile(at path: String, shownAs shown: String, bytes: [UInt8]) throws(BuildFailure) {
+        do {
+            try bytes.withUnsafeBufferPointer { try writeFile(at: path, shownAs: shown, bytes: $0) }
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch {
+            throw BuildFailure(Diagnostic(SourceLocation(wholeFile: shown), "could not be written (\(plainReason(of: error)))"))
+        }
     }
 
     /// A new empty file at `path`, open for writing (an existing one is truncated).
-    private static func create(_ path: String) throws -> Int32 {
+    private static func create(_ path: String, shownAs shown: String) throws -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("could not create \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw failure(shown, "could not be created", errno) }
         return descriptor
     }
 
-    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, path: String) throws {
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw OutputError("could not write \(path): \(String(cString: strerror(errno)))")
+                throw failure(path, "could not be written", errno)
             }
             offset += written
         }
     }
 
-    private static func writeFile(at path: String, bytes: [UInt8]) throws {
-        try bytes.withUnsafeBufferPointer { try writeFile(at: path, bytes: $0) }
+    /// `path: what (reason)`, with the operating system's reason for `code` in words.
+    static func failure(_ path: String, _ what: String, _ code: Int32) -> BuildFailure {
+        BuildFailure(Diagnostic(SourceLocation(wholeFile: path), "\(what) (\(String(cString: strerror(code))))"))
     }
 
-    private static func checkOwnership(of path: String) throws {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
-            throw OutputError("refusing to replace \(path): it is a file, expected a folder for the site")
-        }
-        let entries = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
-        if !entries.isEmpty && !entries.contains(markerName) {
-            throw OutputError("refusing to replace \(path): the folder is not empty and was not written by incidents (it has no \(markerName) file); choose an empty or new folder with --output")
-        }
+    /// What a Foundation error says, without its domain and code.
+    private static func plainReason(of error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
+        return (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 
-    /// Renames `path` out of the way at once, then lets `rm -rf` delete it after this
-    /// process has moved on (or exited). Falls back to deleting here.
+    // MARK: Removing old trees
+
+    /// Renames `path` out of the way at once, then lets a shell delete it after this
+    /// process has moved on (or exited). A tree with read-only folders (an output folder
+    /// made read-only) is made writable first, so nothing is left behind.
     private static func removeInBackground(_ path: String) {
         let parent = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let doomed = parent + "/" + name.replacingOccurrences(of: stagingInfix, with: previousInfix)
-        guard rename(path, doomed) == 0, FileManager.default.isExecutableFile(atPath: "/bin/rm") else {
-            try? FileManager.default.removeItem(atPath: path)
-            return
-        }
+        let target = rename(path, doomed) == 0 ? doomed : path
         let remover = Process()
-        remover.executableURL = URL(fileURLWithPath: "/bin/rm")
-        remover.arguments = ["-rf", "--", doomed]
+        remover.executableURL = URL(fileURLWithPath: "/bin/sh")
+        remover.arguments = ["-c", #"rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwx -- "$1"; rm -rf -- "$1"; }"#, "sh", target]
         remover.standardOutput = FileHandle.nullDevice
         remover.standardError = FileHandle.nullDevice
         do {
             try remover.run()
         } catch {
-            try? FileManager.default.removeItem(atPath: doomed)
+            try? FileManager.default.removeItem(atPath: target)
         }
     }
 
@@ -214,14 +312,8 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
             guard let prefix = prefixes.first(where: entry.hasPrefix) else { continue }
             let pidText = entry.dropFirst(prefix.count).prefix { $0 != "-" }
             if let pid = Int32(pidText), kill(pid, 0) != 0 && errno == ESRCH {
-                try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+                removeInBackground(parent + "/" + entry)
             }
         }
     }
-}
-
-/// A problem writing the output folder, in words.
-public struct OutputError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
 }

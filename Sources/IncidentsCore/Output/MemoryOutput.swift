@@ -28,9 +28,9 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
         lock.withLock { storage[path] = MemoryFile(parts: parts) }
     }
 
-    public func copy(fileAt sourcePath: String, to path: String) throws {
+    public func copy(_ sourcePath: String, from files: SiteFiles, to path: String) throws {
         try UnsafeOutputPath.check(path)
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: sourcePath)))
+        let bytes = try files.readStaticFile(sourcePath).get()
         lock.withLock { storage[path] = MemoryFile(parts: [bytes]) }
     }
 

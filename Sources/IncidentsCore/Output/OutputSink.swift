@@ -5,8 +5,8 @@
 public protocol OutputSink: Sendable {
     /// Writes one generated file.
     func write(_ contents: String, to path: String) throws
-    /// Copies a file from the site (a `static/` file) unchanged.
-    func copy(fileAt sourcePath: String, to path: String) throws
+    /// Copies a file of the site (`static/…`, site-relative) unchanged, read through `files`.
+    func copy(_ sourcePath: String, from files: SiteFiles, to path: String) throws
     /// Removes a file written earlier (a page whose incident was deleted).
     func remove(_ path: String) throws
     /// Writes one generated file that `produce` hands over in parts, so that a large

@@ -3,10 +3,10 @@ internal import Yams
 /// Turns one incident file into an `Incident`, or into every problem it has.
 public enum IncidentParser {
     /// Parses the text of an incident file. `path` is site-relative and names the file
-    /// in errors; the default slug is its file name without `.md`. With `bodyFile`
-    /// (the file's absolute path) the body is not kept but read again when rendered.
-    public static func parse(_ text: String, path: String, bodyFile: String? = nil) -> Result<Incident, BuildFailure> {
-        parseReportingWarnings(text, path: path, bodyFile: bodyFile).result
+    /// in errors; the default slug is its file name without `.md`. Without `keepingBody`
+    /// the body is not kept but read again from the site's files when rendered.
+    public static func parse(_ text: String, path: String, keepingBody: Bool = true) -> Result<Incident, BuildFailure> {
+        parseReportingWarnings(text, path: path, keepingBody: keepingBody).result
     }
 
     /// Tags one incident may carry: each tag's page lists the incident with all its
@@ -22,7 +22,7 @@ public enum IncidentParser {
 
     /// `parse`, plus what `incidents check` warns about: unknown keys (most often typos),
     /// a missing summary or sources, and sources without a URL.
-    public static func parseReportingWarnings(_ text: String, path: String, bodyFile: String? = nil)
+    public static func parseReportingWarnings(_ text: String, path: String, keepingBody: Bool = true)
         -> (result: Result<Incident, BuildFailure>, warnings: [Diagnostic]) {
         let document: FrontMatterDocument
         var reader: FrontMatterReader
@@ -36,7 +36,7 @@ public enum IncidentParser {
         let title = reader.text("title", required: true, what: "the incident's title as text")
         let severity = reader.severity("severity")
         let dateReported = reader.date("date_reported", required: true)
-        let slug = readSlug(&reader, path: path)
+        let (slug, slugLocation) = readSlug(&reader, path: path)
         let sources = reader.mapList("sources", readItem: readSource)
         let tags = reader.textList("tags", maximum: maximumTags) { name in
             Slug.forTag(name).isEmpty ? "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL" : nil
@@ -45,6 +45,7 @@ public enum IncidentParser {
         var incident = Incident(
             sourcePath: path,
             slug: slug ?? "",
+            slugLocation: slugLocation,
             title: title ?? "",
             severity: severity ?? .low,
             summary: reader.text("summary"),
@@ -66,7 +67,7 @@ public enum IncidentParser {
             sources: sources,
             draft: reader.bool("draft") ?? false,
             extraParams: [:],
-            body: bodyFile.map { .file(absolutePath: $0) } ?? .inline(document.body)
+            body: keepingBody ? .inline(document.body) : .file(path: path)
         )
         for (key, location) in reader.remainingKeys {
             let hint = closestKey(to: key, in: knownKeys).map { " (did you mean \($0)?)" } ?? ""
@@ -86,23 +87,25 @@ public enum IncidentParser {
         return (.success(incident), reader.warnings)
     }
 
-    /// The `slug` key, or the file name without `.md`; either must be one plain path segment.
-    static func readSlug(_ reader: inout FrontMatterReader, path: String) -> String? {
+    /// The `slug` key, or the file name without `.md`; either must be one plain path
+    /// segment. The location is the key's value, or the file's start for a file name.
+    static func readSlug(_ reader: inout FrontMatterReader, path: String) -> (slug: String?, location: SourceLocation) {
         if let node = reader.take("slug") {
-            guard let slug = reader.text(node, key: "slug", required: true, what: "a URL segment such as my-incident") else { return nil }
+            let location = reader.location(of: node)
+            guard let slug = reader.text(node, key: "slug", required: true, what: "a URL segment such as my-incident") else { return (nil, location) }
             if let problem = Slug.problem(with: slug) {
                 reader.report(node, key: "slug", "\(FrontMatterReader.quote(slug)) \(problem), expected a single URL segment such as my-incident")
-                return nil
+                return (nil, location)
             }
-            return slug
+            return (slug, location)
         }
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         let slug = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         if let problem = Slug.problem(with: slug) {
             reader.report(nil, key: "slug", "the file name \(FrontMatterReader.quote(slug)) \(problem), expected a file name usable as a URL segment (or a slug: key)")
-            return nil
+            return (nil, reader.startLocation)
         }
-        return slug
+        return (slug, reader.startLocation)
     }
 
     private static func readSource(_ reader: inout FrontMatterReader, _ fields: [String: Node], _ itemNode: Node, _ keyPath: String) -> Source? {

@@ -43,6 +43,8 @@ public struct SiteRenderer: @unchecked Sendable {
 
     public let site: Site
     public let templates: TemplateSet
+    /// Where bodies that were not kept and static files are read from.
+    private let files: SiteFiles
     private let markdown: MarkdownRenderer
     private let context: PageContext
     /// Each incident's card, rendered once with a placeholder for `{{root}}` and reused
@@ -58,10 +60,13 @@ public struct SiteRenderer: @unchecked Sendable {
     /// The output path of each job, computed once.
     private let paths: [String]
 
+    /// Plans every output file of `site`; throws when outputs clash (see `conflicts`).
     /// `caches` and `cardKeys` let an incremental rebuild reuse rendered cards and data
     /// records: `cardKeys[i]` must change whenever anything incident `i` shows does.
-    public init(site: Site, templates: TemplateSet, caches: RenderCaches = RenderCaches(), cardKeys: [Int]? = nil) {
+    public init(site: Site, templates: TemplateSet, files: SiteFiles, caches: RenderCaches = RenderCaches(),
+                cardKeys: [Int]? = nil) throws(BuildFailure) {
         self.site = site
+        self.files = files
         self.caches = caches
         self.cardKeys = cardKeys
         self.templates = templates
@@ -100,6 +105,8 @@ public struct SiteRenderer: @unchecked Sendable {
         jobs += site.staticFiles.map(Job.staticFile)
         self.jobs = jobs
         self.paths = jobs.map { Self.outputPath($0, site: site) }
+        let conflicts = Self.conflicts(jobs: jobs, paths: paths, site: site)
+        guard conflicts.isEmpty else { throw BuildFailure(conflicts) }
     }
 
     /// Feeds, sitemap and robots.txt, when `base_url` is set.
@@ -110,37 +117,74 @@ public struct SiteRenderer: @unchecked Sendable {
         feeds == nil ? ["feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written"] : []
     }
 
-    /// An error for each file that would overwrite another: a `static/` file or a
-    /// standalone page at the address of a generated page (`content/pages/status.md`
-    /// against the status facet's pages).
-    public var outputConflicts: [Diagnostic] {
-        var generated = Set<String>()
-        for (job, path) in zip(jobs, paths) {
+    /// An error for each output that clashes with another, found from the planned paths
+    /// before anything is written, so `build`, `check` and `serve` all refuse the same:
+    /// two files at one path (a `static/` file or a standalone page at the address of a
+    /// generated page, such as `content/pages/status.md` against the status facet), and a
+    /// file where a folder is needed (a file `static/tags` against the `tags/` pages).
+    /// Each is reported at the source the editor can change.
+    static func conflicts(jobs: [Job], paths: [String], site: Site) -> [Diagnostic] {
+        /// Where the editor gave the path of a job's output; nil for a generated page.
+        func origin(_ job: Job) -> (location: SourceLocation, name: String, hint: String)? {
             switch job {
-            case .staticFile, .standalonePage: continue
-            default: generated.insert(path)
+            case .standalonePage(let index):
+                let page = site.pages[index]
+                return (page.slugLocation, page.sourcePath, "expected another file name (or a slug: key)")
+            case .staticFile(let file):
+                return (SourceLocation(file: "static/" + file, line: 1, column: 1), "static/" + file, "expected another file name")
+            default:
+                return nil
+            }
+        }
+        var writers: [String: [Int]] = [:]
+        for index in jobs.indices { writers[paths[index], default: []].append(index) }
+        // Every folder the output needs, with one job that writes inside it.
+        var folders: [String: Int] = [:]
+        for index in jobs.indices {
+            let path = paths[index]
+            var slash = path.firstIndex(of: "/")
+            while let end = slash {
+                let folder = String(path[..<end])
+                if folders[folder] == nil { folders[folder] = index }
+                slash = path[path.index(after: end)...].firstIndex(of: "/")
             }
         }
         var conflicts: [Diagnostic] = []
-        for (job, path) in zip(jobs, paths) where generated.contains(path) {
-            switch job {
-            case .standalonePage(let index):
-                conflicts.append(Diagnostic(SourceLocation(file: site.pages[index].sourcePath, line: 1, column: 1),
-                                            "would overwrite the generated page \(path), expected another file name (or a slug: key)"))
-            case .staticFile(let file):
-                conflicts.append(Diagnostic(SourceLocation(file: "static/" + file, line: 1, column: 1),
-                                            "would overwrite the generated page \(path), expected another file name"))
-            default: continue
+        for index in jobs.indices {
+            let path = paths[index]
+            guard let mine = origin(jobs[index]) else { continue }
+            if let others = writers[path], others.count > 1 {
+                let rivals = others.filter { $0 != index }
+                if let generated = rivals.first(where: { origin(jobs[$0]) == nil }) {
+                    conflicts.append(Diagnostic(mine.location, "would overwrite the generated page \(paths[generated]), \(mine.hint)"))
+                } else {
+                    let names = rivals.compactMap { origin(jobs[$0])?.name }.sorted().joined(separator: ", ")
+                    conflicts.append(Diagnostic(mine.location, "would write \(path), as \(names) does too; \(mine.hint)"))
+                }
+            }
+            // This file stands where another output needs a folder.
+            if let inside = folders[path] {
+                conflicts.append(Diagnostic(mine.location, "is a file where the site needs the folder \(path)/ (for \(paths[inside])), \(mine.hint)"))
+            }
+            // This output needs a folder where a generated page is a file.
+            var slash = path.firstIndex(of: "/")
+            while let end = slash {
+                let folder = String(path[..<end])
+                if let blocking = writers[folder]?.first, origin(jobs[blocking]) == nil {
+                    conflicts.append(Diagnostic(mine.location, "needs the folder \(folder)/, where the site writes the file \(folder); \(mine.hint)"))
+                    break
+                }
+                slash = path[path.index(after: end)...].firstIndex(of: "/")
             }
         }
         return conflicts
     }
 
-    /// Renders and writes every file; `staticRoot` is the folder `static/` files are copied from.
-    /// Returns the number of files written. With `parallel`, jobs run on all cores.
-    /// With `only`, writes just the files at those output paths (an incremental rebuild).
+    /// Renders and writes every file. Returns the number of files written. With
+    /// `parallel`, jobs run on all cores. With `only`, writes just the files at those
+    /// output paths (an incremental rebuild).
     @discardableResult
-    public func render(to sink: some OutputSink, staticRoot: String, parallel: Bool = true, only: Set<String>? = nil,
+    public func render(to sink: some OutputSink, parallel: Bool = true, only: Set<String>? = nil,
                        progress: BuildProgress? = nil) throws -> Int {
         let selected = only.map { wanted in jobs.indices.filter { wanted.contains(paths[$0]) } } ?? Array(jobs.indices)
         let failures = FirstError()
@@ -149,7 +193,7 @@ public struct SiteRenderer: @unchecked Sendable {
             guard !failures.hasError else { return }
             defer { progress?.advance() }
             do {
-                try self.perform(self.jobs[selected[index]], path: self.paths[selected[index]], sink: sink, staticRoot: staticRoot)
+                try self.perform(self.jobs[selected[index]], path: self.paths[selected[index]], sink: sink)
             } catch {
                 failures.record(error)
             }
@@ -299,13 +343,13 @@ public struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    private func perform(_ job: Job, path: String, sink: some OutputSink, staticRoot: String) throws {
+    private func perform(_ job: Job, path: String, sink: some OutputSink) throws {
         let root = PageContext.root(forOutputPath: path)
         switch job {
         case .incident(let index):
             let incident = site.incidents[index]
             var values = context.base(outputPath: path, description: incident.summary)
-            values["incident"] = context.detail(index, bodyHTML: markdown.render(try Self.markdown(of: incident)), root: root)
+            values["incident"] = context.detail(index, bodyHTML: markdown.render(try markdown(of: incident)), root: root)
             try sink.write(templates.render("incident", values), to: path)
 
         case .index(let page):
@@ -345,7 +389,7 @@ public struct SiteRenderer: @unchecked Sendable {
             try sink.write(templates.assets[assetPath] ?? "", to: path)
 
         case .staticFile(let relativePath):
-            try sink.copy(fileAt: staticRoot + "/" + relativePath, to: path)
+            try sink.copy("static/" + relativePath, from: files, to: path)
 
         case .dataJSON:
             try sink.write(to: path) { emit in
@@ -467,7 +511,7 @@ public struct SiteRenderer: @unchecked Sendable {
     /// Incident `position` as a JSON object in `incidents.json`.
     private func dataRecord(_ position: Int) throws -> [UInt8] {
         try cached(caches.records, position) {
-            let source = try Self.markdown(of: site.incidents[position])
+            let source = try markdown(of: site.incidents[position])
             var bytes: [UInt8] = []
             record(position).json(url: incidentAddress(position), bodyMarkdown: source, bodyHTML: markdown.render(source))
                 .write(to: &bytes, indent: 0, level: 0)
@@ -493,7 +537,7 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 
     private func bodyHTML(_ position: Int) throws -> String {
-        markdown.render(try Self.markdown(of: site.incidents[position]))
+        markdown.render(try markdown(of: site.incidents[position]))
     }
 
     /// A card's values plus `html`, the card rendered through `incident-card` for this page's depth.
@@ -511,13 +555,12 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 
     /// The Markdown of an incident, read from its file again when it was not kept.
-    private static func markdown(of incident: Incident) throws -> String {
+    private func markdown(of incident: Incident) throws -> String {
         switch incident.body {
         case .inline(let text):
             return text
-        case .file(let absolutePath):
-            let file = SiteDirectory.File(absolutePath: absolutePath, reportedPath: incident.sourcePath)
-            return try FrontMatterDocument.split(try file.readText().get(), path: incident.sourcePath).body
+        case .file(let path):
+            return try FrontMatterDocument.split(try files.readText(path).get(), path: path).body
         }
     }
 

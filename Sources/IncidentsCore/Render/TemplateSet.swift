@@ -45,7 +45,10 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(SourceLocation(file: source.path, line: 1, column: 1), "template error: \(error)"))
             }
         }
-        guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
+        guard diagnostics.isEmpty else {
+            for (path, text) in overrides { diagnostics = diagnostics.withExcerpts(of: path, from: SourceLocator(text)) }
+            throw BuildFailure(diagnostics)
+        }
         self.library = library
         self.assets = assets
     }

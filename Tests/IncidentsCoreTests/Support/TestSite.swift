@@ -48,10 +48,10 @@ final class TestSite {
 
     /// Builds into memory and returns every page by path.
     func buildInMemory(drafts: Bool = false, parallel: Bool = true) throws -> MemoryOutput {
-        let directory = try SiteDirectory(rootPath: root)
-        let (site, templates) = try SiteLoader(directory: directory, includeDrafts: drafts).load()
+        let files = try SiteFiles(rootPath: root)
+        let (site, templates) = try SiteLoader(files: files, includeDrafts: drafts).load()
         let output = MemoryOutput()
-        try SiteRenderer(site: site, templates: templates).render(to: output, staticRoot: directory.absolutePath("static"), parallel: parallel)
+        try SiteRenderer(site: site, templates: templates, files: files).render(to: output, parallel: parallel)
         return output
     }
 
