@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
     /// `templates/` folder. `x.mustache` replaces or adds template `x`; `style.css`
     /// replaces the stylesheet. Every template error of every file is reported.
     public init(overrides: [(path: String, text: String)]) throws(BuildFailure) {
-        var sources = BuiltinTheme.templates.mapValues { (path: "(built-in theme)", text: $0) }
+        var sources = BuiltinTheme.templates.mapValues { (path: Self.builtinPath, text: $0) }
         var assets = BuiltinTheme.assets
         for (path, text) in overrides {
             let fileName = String(path.split(separator: "/").last ?? "")
@@ -30,7 +30,16 @@ public struct TemplateSet: Sendable {
         _ = HTMLEscaping.registered
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        var structures: [String: (source: Source, structure: TemplateStructure)] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            // Read first: what swift-mustache cannot survive is refused before it compiles.
+            let structure = TemplateStructure(scanning: source.text)
+            if let problem = structure.problem {
+                diagnostics.append(Diagnostic(SourceLocation(file: source.path, line: problem.line, column: problem.column),
+                                              "template error: " + problem.message))
+                continue
+            }
+            structures[name] = (source, structure)
             do {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -45,6 +54,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(SourceLocation(file: source.path, line: 1, column: 1), "template error: \(error)"))
             }
         }
+        diagnostics += Self.includeProblems(structures)
         guard diagnostics.isEmpty else {
             for (path, text) in overrides { diagnostics = diagnostics.withExcerpts(of: path, from: SourceLocator(text)) }
             throw BuildFailure(diagnostics)
