@@ -8,17 +8,26 @@ public struct PreviewOptions: Sendable {
     public var host: String
     /// 0 picks a free port (the one chosen is passed to `events.listening`).
     public var port: Int
+    /// Names besides the listening address and `localhost` that requests may use in
+    /// `Host` (see `HostPolicy`).
+    public var allowedHosts: [String]
     /// How often the site's files are checked for changes.
     public var pollInterval: Duration
+    /// How long a connection may take to send a whole request, from opening or from the
+    /// previous response: idle connections and unfinished requests are closed after it.
+    public var requestTimeout: Duration
     public var events: PreviewEvents
 
     public init(sourcePath: String = ".", includeDrafts: Bool = false, host: String = "127.0.0.1", port: Int = 4242,
-                pollInterval: Duration = .milliseconds(200), events: PreviewEvents) {
+                allowedHosts: [String] = [], pollInterval: Duration = .milliseconds(200), requestTimeout: Duration = .seconds(30),
+                events: PreviewEvents) {
         self.sourcePath = sourcePath
         self.includeDrafts = includeDrafts
         self.host = host
         self.port = port
+        self.allowedHosts = allowedHosts
         self.pollInterval = pollInterval
+        self.requestTimeout = requestTimeout
         self.events = events
     }
 }

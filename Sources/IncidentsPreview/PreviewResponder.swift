@@ -4,30 +4,39 @@ import IncidentsCore
 import NIOCore
 
 /// Answers one request from the current snapshot: a page, a static file, the
-/// reload script and its event stream, a redirect to a folder's slash, or 404.
+/// reload script and its event stream, a redirect to a folder's slash, or 404; and 403
+/// to a `Host` it does not answer (see `HostPolicy`).
 struct PreviewResponder {
     let state: PreviewState
+    let hosts: HostPolicy
 
-    func respond(to request: Request) -> Response {
+    func respond(to request: Request, context: PreviewRequestContext) -> Response {
+        let host = request.head.authority
+        guard hosts.allows(host) else {
+            let shown = (host ?? "").unicodeScalars.prefix(100).map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()
+            return text("This preview answers only to \(hosts.shownNames) (the request named \"\(shown)\"). "
+                        + "To open it under another name, start it with --allow-host NAME.\n", status: .forbidden)
+        }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
         let path = request.uri.path
         switch path {
-        case PreviewAssets.eventsPath: return eventStream()
+        case PreviewAssets.eventsPath: return eventStream(until: context.connectionClosed)
         case PreviewAssets.scriptPath: return file(Array(PreviewAssets.script.utf8), type: "text/javascript; charset=utf-8")
         case PreviewAssets.overlayStylePath: return file(Array(PreviewAssets.overlayStyle.utf8), type: "text/css; charset=utf-8")
         default: break
         }
         let snapshot = state.snapshot
-        var key = String((path.removingPercentEncoding ?? path).drop(while: { $0 == "/" }))
-        if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
-        if let file = snapshot.files[key] {
-            return page(file, path: key, problems: snapshot.problems)
-        }
-        if snapshot.files[key + "/index.html"] != nil {
-            // As static hosts do: a folder's address ends with a slash, so relative links work.
-            return Response(status: .movedPermanently, headers: [.location: path + "/", .cacheControl: "no-store"])
+        if let target = RequestTarget(path: path) {
+            if let file = snapshot.files[target.outputPath] {
+                return page(file, path: target.outputPath, problems: snapshot.problems)
+            }
+            if !target.isFolder, snapshot.files[target.folderIndexPath] != nil {
+                // As static hosts do: a folder's address ends with a slash, so relative links
+                // work. Built from the decoded segments, so it can only lead to this host.
+                return Response(status: .movedPermanently, headers: [.location: target.folderAddress, .cacheControl: "no-store"])
+            }
         }
         if snapshot.files.isEmpty, !snapshot.problems.isEmpty {
             return file(PageInjection.errorPage(problems: snapshot.problems), type: Self.htmlType, status: .internalServerError)
@@ -63,17 +72,28 @@ struct PreviewResponder {
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// Server-Sent Events: `hello` on connection, then `reload` after every build.
-    private func eventStream() -> Response {
+    private func text(_ message: String, status: HTTPResponse.Status) -> Response {
+        file(Array(message.utf8), type: "text/plain; charset=utf-8", status: status)
+    }
+
+    /// Server-Sent Events: `hello` on connection, then `reload` after every build, and
+    /// a comment now and then so a peer that vanished is noticed; ends when the
+    /// connection closes. Refused when too many tabs are already listening.
+    private func eventStream(until closed: EventLoopFuture<Void>) -> Response {
         let state = self.state
-        let builds = state.builds()
+        guard let events = state.events(until: closed) else {
+            return text("Too many pages are listening for reloads; close some tabs.\n", status: .serviceUnavailable)
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
             body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: "retry: 500\nevent: hello\ndata: \(state.serverID)\n\n"))
-                for await generation in builds {
-                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                for await event in events {
+                    switch event {
+                    case .reload(let generation): try await writer.write(ByteBuffer(string: "event: reload\ndata: \(generation)\n\n"))
+                    case .keepAlive: try await writer.write(ByteBuffer(string: ": still here\n\n"))
+                    }
                 }
                 try await writer.finish(nil)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Hummingbird
+import HummingbirdCore
 import IncidentsCore
 import NIOCore
 import ServiceLifecycle
@@ -14,14 +15,19 @@ public enum PreviewServer {
         let rebuilder = try SiteRebuilder(options: options, state: state)
         rebuilder.buildEverything()
 
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            PreviewResponder(state: state).respond(to: request)
+        let responder = PreviewResponder(state: state, hosts: HostPolicy(bindAddress: options.host, extraNames: options.allowedHosts))
+        let callback = CallbackResponder<PreviewRequestContext> { request, context in
+            responder.respond(to: request, context: context)
         }
         let host = options.host
         let logger = Logger(label: "incidents.serve", factory: { _ in SwiftLogNoOpLogHandler() })
+        let timeout = TimeAmount.nanoseconds(Int64(options.requestTimeout.components.seconds) * 1_000_000_000
+                                             + options.requestTimeout.components.attoseconds / 1_000_000_000)
         let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: nil),
+            responder: callback,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(requestTimeout: timeout)])),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: nil,
+                                                    availableConnectionsDelegate: MaximumAvailableConnections(Self.connectionLimit())),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
                 let shownHost = host.contains(":") ? "[\(host)]" : host
@@ -43,6 +49,18 @@ public enum PreviewServer {
         } catch let error as IOError {
             throw PreviewServerError(message: "cannot listen on \(host):\(options.port): \(error.description)")
         }
+    }
+}
+
+extension PreviewServer {
+    /// Connections open at once, at most, from the process's limit of open files: the
+    /// rest wait to be accepted, so reading the site always has descriptors left and
+    /// running out never turns into a loop of failed accepts.
+    static func connectionLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 64 }
+        let available = limit.rlim_cur > 1 << 20 ? 4096 : Int(limit.rlim_cur)
+        return max(4, min(256, (available - 48) / 2))
     }
 }
 

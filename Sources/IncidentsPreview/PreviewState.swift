@@ -1,4 +1,5 @@
 import IncidentsCore
+import NIOCore
 import Synchronization
 
 /// The site `serve` is showing: the files of the last build that succeeded, the
@@ -16,12 +17,24 @@ final class PreviewState: Sendable {
         var generation = 0
     }
 
+    /// What an open tab is told.
+    enum Event: Sendable {
+        case reload(generation: Int)
+        /// Nothing new; sent now and then so a connection whose peer vanished fails.
+        case keepAlive
+    }
+
     private struct Storage {
         var snapshot = Snapshot()
-        var listeners: [Int: AsyncStream<Int>.Continuation] = [:]
+        var listeners: [Int: AsyncStream<Event>.Continuation] = [:]
         var nextListener = 0
         var closed = false
     }
+
+    /// Tabs listening at once, at most: each holds a connection (and a descriptor).
+    static let maximumListeners = 64
+    /// How often a listening tab gets a keep-alive comment.
+    static let keepAliveInterval: Duration = .seconds(20)
 
     private let storage = Mutex(Storage())
     /// Identifies this run of `serve`: a tab that reconnects to a different one reloads.
@@ -42,27 +55,41 @@ final class PreviewState: Sendable {
             storage.snapshot.generation += 1
             return (Array(storage.listeners.values), storage.snapshot.generation)
         }
-        for listener in listeners { listener.yield(generation) }
+        for listener in listeners { listener.yield(.reload(generation: generation)) }
     }
 
-    /// The generation of each build published from now on, until `closeAll`.
-    func builds() -> AsyncStream<Int> {
-        let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let id: Int? = storage.withLock { storage in
-            guard !storage.closed else { return nil }
+    /// The events for one tab from now on, until `closeAll` or until `closed` completes
+    /// (its connection closed); nil when `maximumListeners` tabs already listen.
+    func events(until closed: EventLoopFuture<Void>) -> AsyncStream<Event>? {
+        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id: Int?? = storage.withLock { storage in
+            guard storage.listeners.count < Self.maximumListeners else { return .none }
+            guard !storage.closed else { return .some(nil) }
             storage.nextListener += 1
             storage.listeners[storage.nextListener] = continuation
-            return storage.nextListener
+            return .some(storage.nextListener)
         }
-        guard let id else {
+        guard let registered = id else { return nil }
+        guard let id = registered else {
             continuation.finish()
             return stream
         }
+        let keepAlive = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Self.keepAliveInterval)
+                continuation.yield(.keepAlive)
+            }
+        }
         continuation.onTermination = { [weak self] _ in
+            keepAlive.cancel()
             _ = self?.storage.withLock { $0.listeners.removeValue(forKey: id) }
         }
+        closed.whenComplete { _ in continuation.finish() }
         return stream
     }
+
+    /// Tabs listening now (for tests of connections that close).
+    var listenerCount: Int { storage.withLock { $0.listeners.count } }
 
     /// Ends every event stream, so that open connections let the server shut down.
     func closeAll() {

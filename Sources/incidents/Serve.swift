@@ -26,6 +26,11 @@ struct Serve: AsyncParsableCommand {
         valueName: "address"))
     var bind: String = "127.0.0.1"
 
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "Also answer requests that name this host (repeatable). Others than the listening address and localhost get 403, so that no other web site can read the preview.",
+        valueName: "name"))
+    var allowedHosts: [String] = []
+
     @Flag(name: .long, help: "Include incidents and pages marked draft: true.")
     var drafts = false
 
@@ -60,7 +65,8 @@ struct Serve: AsyncParsableCommand {
                 Terminal.error("build failed with \(count) error\(count == 1 ? "" : "s"); still serving the last good build")
             }
         )
-        let options = PreviewOptions(sourcePath: source, includeDrafts: drafts, host: bind, port: port, events: events)
+        let options = PreviewOptions(sourcePath: source, includeDrafts: drafts, host: bind, port: port, allowedHosts: allowedHosts,
+                                     events: events)
         do {
             try await PreviewServer.run(options)
         } catch let failure as BuildFailure {

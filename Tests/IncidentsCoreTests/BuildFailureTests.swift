@@ -81,7 +81,7 @@ import Testing
     @Test func siteSettingsAreValidated() throws {
         let site = try TestSite(["site.yml": "title: X\nper_page: -3\ntitel: Y\n", "content/incidents/a.md": incidentFile()])
         #expect(site.buildErrors() == [
-            "site.yml:2:11: per_page: found number -3, expected a whole number ≥ 0 (0 = one page)",
+            "site.yml:2:11: per_page: found number -3, expected a whole number from 0 to 10000 (0 = one page)",
             "site.yml:3:1: titel: is not a site setting (did you mean title?), expected one of title, description, base_url, language, per_page, unsafe_html, facets, search",
         ])
     }

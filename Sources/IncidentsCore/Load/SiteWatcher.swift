@@ -25,13 +25,16 @@ public struct SiteWatcher: Sendable {
     public init(rootPath: String) {
         self.rootPath = URL(fileURLWithPath: rootPath).standardizedFileURL.path
         self.stamps = [:]
-        self.stamps = scan()
+        self.stamps = scan() ?? [:]
     }
 
     /// The site-relative paths created, changed or deleted since the last call (or
-    /// since `init`), sorted.
+    /// since `init`), sorted. Empty when the site could not be looked at now (the
+    /// process is out of file descriptors or memory): a folder that cannot be opened
+    /// for that reason is not a folder whose files were deleted, and rebuilding on it
+    /// would only report errors that are not the editor's.
     public mutating func changes() -> [String] {
-        let current = scan()
+        guard let current = scan() else { return [] }
         var changed: [String] = []
         for (path, stamp) in current where stamps[path] != stamp { changed.append(path) }
         for path in stamps.keys where current[path] == nil { changed.append(path) }
@@ -39,38 +42,49 @@ public struct SiteWatcher: Sendable {
         return changed.sorted()
     }
 
-    private func scan() -> [String: Stamp] {
+    private func scan() -> [String: Stamp]? {
         var result: [String: Stamp] = [:]
         result.reserveCapacity(stamps.count)
-        for path in Self.watchedPaths { visit(path, into: &result) }
+        for path in Self.watchedPaths {
+            guard visit(path, into: &result) else { return nil }
+        }
         return result
     }
 
-    /// Records a file, or everything below a folder. Symbolic links are followed for
-    /// files (a link's target changing is a change) but not into folders, as the
-    /// build does.
-    private func visit(_ relativePath: String, into result: inout [String: Stamp]) {
+    /// Records a file, or everything below a folder; false when it could not be looked
+    /// at for want of resources. Symbolic links are followed for files (a link's target
+    /// changing is a change) but not into folders, as the build does. A folder that
+    /// cannot be read is recorded as such, so that it becoming readable is a change too.
+    private func visit(_ relativePath: String, into result: inout [String: Stamp]) -> Bool {
         let absolutePath = rootPath + "/" + relativePath
         var status = stat()
-        guard lstat(absolutePath, &status) == 0 else { return }
+        guard lstat(absolutePath, &status) == 0 else { return !Self.isResourceShortage(errno) }
         if (status.st_mode & S_IFMT) == S_IFLNK {
             var target = stat()
-            guard stat(absolutePath, &target) == 0, (target.st_mode & S_IFMT) != S_IFDIR else { return }
-            status = target
+            if stat(absolutePath, &target) == 0, (target.st_mode & S_IFMT) != S_IFDIR { status = target }
         }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            guard let directory = opendir(absolutePath) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                visit(relativePath + "/" + name, into: &result)
-            }
-        } else {
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
             result[relativePath] = Stamp(modified: Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec),
                                          size: Int(status.st_size), inode: UInt(status.st_ino))
+            return true
         }
+        guard let directory = opendir(absolutePath) else {
+            if Self.isResourceShortage(errno) { return false }
+            result[relativePath] = Stamp(modified: -1, size: -1, inode: UInt(status.st_ino))
+            return true
+        }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            guard visit(relativePath + "/" + name, into: &result) else { return false }
+        }
+        return true
+    }
+
+    private static func isResourceShortage(_ code: Int32) -> Bool {
+        code == EMFILE || code == ENFILE || code == ENOMEM
     }
 }

@@ -76,6 +76,12 @@ public enum IncidentParser {
         if incident.summary == nil {
             reader.warn(at: reader.startLocation, key: "summary", "missing; recommended: one plain sentence shown on the index and in search results")
         }
+        if let (offset, scalar) = XMLText.firstUnrepresentable(in: text) {
+            let (line, column) = SourceLocator(text).position(ofByte: offset)
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            reader.warn(at: SourceLocation(file: path, line: line, column: column), key: "body",
+                        "contains the character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which feeds cannot carry (they show \u{FFFD} in its place); remove it")
+        }
         if incident.sources.isEmpty {
             reader.warn(at: reader.startLocation, key: "sources", "missing; recommended: at least one source readers can check")
         }

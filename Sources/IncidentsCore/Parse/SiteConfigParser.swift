@@ -1,9 +1,29 @@
 internal import Yams
+import Foundation
 
 /// Reads `site.yml`. Every key is optional; unknown keys are errors here, since
 /// a typo in site settings silently changes the whole site.
 public enum SiteConfigParser {
     public static let knownKeys = ["title", "description", "base_url", "language", "per_page", "unsafe_html", "facets", "search"]
+
+    /// Incidents per list page at most; more belong on one page (`per_page: 0`).
+    public static let maximumPerPage = 10_000
+
+    /// Why `url` cannot be the site's address, or nil: it must be an absolute http(s) URL
+    /// with a host, and nothing that every address built from it would carry along
+    /// (a query, a fragment) or leak (a user name or password).
+    static func baseURLProblem(_ url: String) -> String? {
+        let example = "expected one such as https://example.org/incidents/"
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), SourceURL.problem(with: url) == nil,
+              let parts = URLComponents(string: url), let host = parts.host, !host.isEmpty else {
+            return "is not an absolute URL, \(example)"
+        }
+        if parts.user != nil || parts.password != nil { return "carries a user name or password, which every page would publish; \(example)" }
+        if parts.query != nil { return "has a query (?…), which would end up in the middle of every address; \(example)" }
+        if parts.fragment != nil { return "has a fragment (#…), which would end up in the middle of every address; \(example)" }
+        return nil
+    }
 
     public static func parse(_ text: String, path: String = "site.yml") -> Result<SiteConfig, BuildFailure> {
         var config = SiteConfig()
@@ -19,18 +39,18 @@ public enum SiteConfigParser {
         if let language = reader.text("language", what: "a language code such as en or fr-CA") { config.language = language }
         if let node = reader.take("base_url"),
            let url = reader.text(node, key: "base_url", required: true, what: "an absolute URL such as https://example.org/incidents/") {
-            let lower = url.lowercased()
-            if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && SourceURL.problem(with: url) == nil {
-                config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            if let problem = Self.baseURLProblem(url) {
+                reader.report(node, key: "base_url", "\(FrontMatterReader.quote(url)) \(problem)")
             } else {
-                reader.report(node, key: "base_url", "\(FrontMatterReader.quote(url)) is not an absolute URL, expected one such as https://example.org/incidents/")
+                config.baseURL = url.hasSuffix("/") ? url : url + "/"
             }
         }
         if let node = reader.take("per_page") {
-            if let raw = node.scalar?.string, let number = Int(raw), number >= 0 {
+            // Bounded so that page arithmetic can never overflow; 0 already means one page.
+            if let raw = node.scalar?.string, let number = Int(raw), (0...Self.maximumPerPage).contains(number) {
                 config.perPage = number
             } else {
-                reader.report(node, key: "per_page", "found \(FrontMatterReader.describe(node)), expected a whole number ≥ 0 (0 = one page)")
+                reader.report(node, key: "per_page", "found \(FrontMatterReader.describe(node)), expected a whole number from 0 to \(Self.maximumPerPage) (0 = one page)")
             }
         }
         if let unsafe = reader.bool("unsafe_html") { config.unsafeHTML = unsafe }

@@ -85,15 +85,27 @@ struct IncidentRecord {
 
 /// Comma-separated values as RFC 4180 defines them: CRLF line ends, and fields
 /// holding a comma, quote or line break quoted, with quotes doubled.
+///
+/// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage
+/// return before one) as a formula, so a title such as `=HYPERLINK(…)` would act when a
+/// reader opens the download. Such cells get a leading apostrophe, which spreadsheets
+/// hide and programs see; `incidents.json` carries every value exactly as written.
 enum CSV {
     static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
     static func field(_ text: String) -> String {
+        let text = startsLikeAFormula(text) ? "'" + text : text
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
             return text
         }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func startsLikeAFormula(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+            || first == 0x09 || first == 0x0D
     }
 }

@@ -33,27 +33,27 @@ struct SiteFeeds {
         let updated = entries.map { site.incidents[$0].dateReported }.max().map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.htmlEscaped)">
-        <title>\(title.htmlEscaped)</title>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.xmlEscaped)">
+        <title>\(title.xmlEscaped)</title>
 
         """
-        if let description = site.config.description { xml += "<subtitle>\(description.htmlEscaped)</subtitle>\n" }
+        if let description = site.config.description { xml += "<subtitle>\(description.xmlEscaped)</subtitle>\n" }
         xml += """
-        <id>\(absolute(listURL).htmlEscaped)</id>
-        <link rel="alternate" type="text/html" href="\(absolute(listURL).htmlEscaped)"/>
-        <link rel="self" type="application/atom+xml" href="\(absolute(feedURL).htmlEscaped)"/>
+        <id>\(absolute(listURL).xmlEscaped)</id>
+        <link rel="alternate" type="text/html" href="\(absolute(listURL).xmlEscaped)"/>
+        <link rel="self" type="application/atom+xml" href="\(absolute(feedURL).xmlEscaped)"/>
         <updated>\(updated)</updated>
-        <author><name>\(site.config.title.htmlEscaped)</name></author>
+        <author><name>\(site.config.title.xmlEscaped)</name></author>
         <generator>incidents</generator>
 
         """
         for position in entries {
             let incident = site.incidents[position]
-            let url = absolute(PageContext.incidentURL(incident.slug)).htmlEscaped
+            let url = absolute(PageContext.incidentURL(incident.slug)).xmlEscaped
             let date = Self.timestamp(incident.dateReported)
             xml += """
             <entry>
-            <title>\(incident.title.htmlEscaped)</title>
+            <title>\(incident.title.xmlEscaped)</title>
             <id>\(url)</id>
             <link rel="alternate" type="text/html" href="\(url)"/>
             <published>\(date)</published>
@@ -62,11 +62,11 @@ struct SiteFeeds {
 
             """
             for tag in site.tagsOfIncident[position].map({ site.tags[$0] }) {
-                xml += "<category term=\"\(tag.slug.htmlEscaped)\" label=\"\(tag.name.htmlEscaped)\"/>\n"
+                xml += "<category term=\"\(tag.slug.xmlEscaped)\" label=\"\(tag.name.xmlEscaped)\"/>\n"
             }
-            if let summary = incident.summary { xml += "<summary>\(summary.htmlEscaped)</summary>\n" }
+            if let summary = incident.summary { xml += "<summary>\(summary.xmlEscaped)</summary>\n" }
             // xml:base resolves the body's relative links against the incident's page.
-            xml += "<content type=\"html\" xml:base=\"\(url)\">\(try bodyHTML(position).htmlEscaped)</content>\n</entry>\n"
+            xml += "<content type=\"html\" xml:base=\"\(url)\">\(try bodyHTML(position).xmlEscaped)</content>\n</entry>\n"
         }
         return xml + "</feed>\n"
     }
@@ -106,7 +106,7 @@ struct SiteFeeds {
         for path in pagePaths {
             let folder = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             let url = folder.split(separator: "/").map { Slug.urlEncoded(String($0)) + "/" }.joined()
-            xml += "<url><loc>\(absolute(url).htmlEscaped)</loc></url>\n"
+            xml += "<url><loc>\(absolute(url).xmlEscaped)</loc></url>\n"
         }
         return xml + "</urlset>\n"
     }
