@@ -22,10 +22,9 @@ struct Init: ParsableCommand {
             throw ExitCode.failure
         }
         for (path, text) in files {
-            let url = URL(fileURLWithPath: (directory as NSString).appendingPathComponent(path))
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-            print("created \((directory as NSString).appendingPathComponent(path))")
+            let fullPath = (directory as NSString).appendingPathComponent(path)
+            try FileCreation.create(fullPath, text: text)
+            print("created \(fullPath)")
         }
         print("Next: cd \(directory) && incidents serve, and open http://127.0.0.1:4242/ (it reloads as you edit); incidents build writes public/.")
     }

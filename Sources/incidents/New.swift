@@ -38,8 +38,7 @@ struct New: ParsableCommand {
         }
         let tagList = tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let text = NewIncident.text(title: title, severity: Severity(parsing: severity)!, tags: tagList, today: Today.date)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        try FileCreation.create(path, text: text)
         print(path)
     }
 }

@@ -31,6 +31,11 @@ struct Serve: AsyncParsableCommand {
         valueName: "name"))
     var allowedHosts: [String] = []
 
+    @Option(name: .customLong("request-timeout"), help: ArgumentHelp(
+        "Seconds a connection may take to send a whole request (idle connections are closed after it too).",
+        valueName: "seconds"))
+    var requestTimeout: Int = 30
+
     @Flag(name: .long, help: "Include incidents and pages marked draft: true.")
     var drafts = false
 
@@ -39,6 +44,7 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port number (0 to 65535)") }
+        guard (1...3600).contains(requestTimeout) else { throw ValidationError("--request-timeout \(requestTimeout) is not from 1 to 3600 seconds") }
     }
 
     func run() async throws {
@@ -66,7 +72,7 @@ struct Serve: AsyncParsableCommand {
             }
         )
         let options = PreviewOptions(sourcePath: source, includeDrafts: drafts, host: bind, port: port, allowedHosts: allowedHosts,
-                                     events: events)
+                                     requestTimeout: .seconds(requestTimeout), events: events)
         do {
             try await PreviewServer.run(options)
         } catch let failure as BuildFailure {

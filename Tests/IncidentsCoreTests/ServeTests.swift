@@ -10,9 +10,11 @@ import Testing
         private let output = Pipe(), errors = Pipe()
         private let stdoutText = CollectedText(), stderrText = CollectedText()
 
-        init(site: String, arguments: [String] = []) throws {
-            process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-            process.arguments = ["serve", "--source", site, "--port", "0"] + arguments
+        /// `launcher` runs the program (e.g. `prlimit` with its options), when given.
+        init(site: String, arguments: [String] = [], launcher: [String] = []) throws {
+            let command = launcher + [CommandLineTests.executable, "serve", "--source", site, "--port", "0"] + arguments
+            process.executableURL = URL(fileURLWithPath: command[0])
+            process.arguments = Array(command.dropFirst())
             process.standardOutput = output
             process.standardError = errors
             output.fileHandleForReading.readabilityHandler = { [stdoutText] in stdoutText.append($0.availableData) }

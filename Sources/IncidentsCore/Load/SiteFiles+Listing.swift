@@ -6,6 +6,8 @@ extension SiteFiles {
     struct Lister {
         let root: String
         private(set) var diagnostics: [Diagnostic] = []
+        /// Top-level folders already refused (`content` serves two folders of the site).
+        private var refusedFolders = Set<String>()
 
         init(root: String) {
             self.root = root
@@ -26,10 +28,12 @@ extension SiteFiles {
             for component in folder.split(separator: "/") {
                 prefix += (prefix.isEmpty ? "" : "/") + component
                 var status = stat()
+                guard !refusedFolders.contains(prefix) else { return [] }
                 guard lstat(root + "/" + prefix, &status) == 0 else {
                     if errno != ENOENT { diagnostics.append(SiteFiles.readFailure(prefix, errno: errno, what: "folder")) }
                     return []
                 }
+                if (status.st_mode & S_IFMT) != S_IFDIR { refusedFolders.insert(prefix) }
                 switch status.st_mode & S_IFMT {
                 case S_IFDIR: continue
                 case S_IFLNK:

@@ -200,7 +200,7 @@ public struct SiteFiles: Sendable {
         case ENOENT: reason = "does not exist any more (was it deleted during the build?)"
         case EACCES, EPERM: reason = "cannot be read: permission denied"
         case EMFILE, ENFILE: reason = "cannot be opened now: too many open files (the process's limit of open files is reached)"
-        default: reason = "cannot be read: \(String(cString: strerror(code)))"
+        default: reason = "cannot be read: \(SystemErrorText.describe(errno: code))"
         }
         let location = what == "folder" ? SourceLocation(wholeFile: relativePath) : SourceLocation(file: relativePath, line: 1, column: 1)
         return Diagnostic(location, reason)

@@ -161,7 +161,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
                 throw BuildFailure(Diagnostic(SourceLocation(wholeFile: given),
-                                              "cannot be created: its parent folder \(parent) does not exist and could not be created (\(plainReason(of: error)))"))
+                                              "cannot be created: its parent folder \(parent) does not exist and could not be created (\(SystemErrorText.describe(error)))"))
             }
         }
         return (SiteFiles.realPath(parent) ?? parent) + "/" + (given as NSString).lastPathComponent
@@ -247,7 +247,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         } catch let failure as BuildFailure {
             throw failure
         } catch {
-            throw BuildFailure(Diagnostic(SourceLocation(wholeFile: shown), "could not be written (\(plainReason(of: error)))"))
+            throw BuildFailure(Diagnostic(SourceLocation(wholeFile: shown), "could not be written (\(SystemErrorText.describe(error)))"))
         }
     }
 
@@ -272,14 +272,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
 
     /// `path: what (reason)`, with the operating system's reason for `code` in words.
     static func failure(_ path: String, _ what: String, _ code: Int32) -> BuildFailure {
-        BuildFailure(Diagnostic(SourceLocation(wholeFile: path), "\(what) (\(String(cString: strerror(code))))"))
-    }
-
-    /// What a Foundation error says, without its domain and code.
-    private static func plainReason(of error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let underlying, underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
-        return (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        BuildFailure(Diagnostic(SourceLocation(wholeFile: path), "\(what) (\(SystemErrorText.describe(errno: code)))"))
     }
 
     // MARK: Removing old trees

@@ -4,10 +4,31 @@ import Foundation
 /// key present (the optional ones commented out), today's date as `date_reported`,
 /// and the usual section headings.
 public enum NewIncident {
-    /// The file name (without `.md`) for `title`: its tag-style slug, or nil when the
-    /// title has no letter or digit to make one from.
+    /// The longest file name `new` makes, in bytes (file systems allow 255): a slug is
+    /// part of every address of the page, and a sentence-long one helps nobody.
+    public static let maximumSlugBytes = 80
+
+    /// The file name (without `.md`) for `title`: its tag-style slug, cut at a word
+    /// boundary to at most `maximumSlugBytes`, or nil when the title has no letter or
+    /// digit to make one from.
     public static func slug(for title: String) -> String? {
-        let slug = Slug.forTag(title)
+        var slug = Slug.forTag(title)
+        if slug.utf8.count > maximumSlugBytes {
+            var cut = ""
+            for word in slug.split(separator: "-") {
+                let longer = cut.isEmpty ? String(word) : cut + "-" + word
+                if longer.utf8.count > maximumSlugBytes { break }
+                cut = longer
+            }
+            // One word longer than the limit: cut it by characters.
+            if cut.isEmpty {
+                for character in slug {
+                    if cut.utf8.count + String(character).utf8.count > maximumSlugBytes { break }
+                    cut.append(character)
+                }
+            }
+            slug = cut
+        }
         return slug.isEmpty ? nil : slug
     }
 

@@ -19,9 +19,19 @@ struct LoopbackHTTP {
     let port: Int
 
     /// Sends a GET and reads the whole response (the server closes after it).
-    func get(_ path: String) throws -> Response {
+    func get(_ path: String, host: String? = nil) throws -> Response {
+        try send("GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
+    }
+
+    /// A connection left open, for tests of what the server does with it.
+    func connect() throws -> Connection {
+        try Connection(port: port)
+    }
+
+    /// Sends `request` exactly as given and reads the whole response, until the server closes.
+    func send(_ request: String) throws -> Response {
         let connection = try Connection(port: port)
-        try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        try connection.send(request)
         var data: [UInt8] = []
         while let chunk = try connection.receive(timeout: 10), !chunk.isEmpty { data += chunk }
         let text = String(decoding: data, as: UTF8.self)
@@ -45,13 +55,26 @@ struct LoopbackHTTP {
         return EventStream(connection: connection)
     }
 
+    /// Whether the server closed `connection` within `timeout` (reading whatever it sent first).
+    static func closes(_ connection: Connection, within timeout: TimeInterval) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard let chunk = try? connection.receive(timeout: deadline.timeIntervalSinceNow) else { return false }
+            if chunk.isEmpty { return true }
+        }
+        return false
+    }
+
     final class EventStream {
         private let connection: Connection
         private var buffer = ""
 
-        fileprivate init(connection: Connection) {
+        init(connection: Connection) {
             self.connection = connection
         }
+
+        /// Closes the stream from the client's side, as a closed tab does.
+        func close() { connection.close() }
 
         /// Waits for the next event named `name` and returns its data, or nil on timeout.
         func next(_ name: String, timeout: TimeInterval = 15) throws -> String? {
@@ -73,7 +96,7 @@ struct LoopbackHTTP {
         }
     }
 
-    fileprivate final class Connection {
+    final class Connection {
         let socket: Int32
 
         init(port: Int) throws {
@@ -84,15 +107,18 @@ struct LoopbackHTTP {
             address.sin_port = in_port_t(UInt16(port).bigEndian)
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
             let result = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
             guard result == 0 else {
-                close(socket)
+                Glibc.close(socket)
                 throw Failure(description: "cannot connect to 127.0.0.1:\(port)")
             }
         }
 
-        deinit { close(socket) }
+        deinit { Glibc.close(socket) }
+
+        /// Closes the connection from this side.
+        func close() { shutdown(socket, Int32(SHUT_RDWR)) }
 
         func send(_ text: String) throws {
             let bytes = Array(text.utf8)

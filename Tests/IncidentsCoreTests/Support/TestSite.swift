@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import IncidentsCore
 
 /// A site written into a fresh temporary folder from inline files, removed on deinit.
@@ -65,6 +66,31 @@ final class TestSite {
         } catch {
             return ["\(error)"]
         }
+    }
+
+    /// The errors `check` reports (warnings left out), one line each.
+    func checkErrors(drafts: Bool = false) -> [String] {
+        SiteChecker.check(rootPath: root, includeDrafts: drafts).diagnostics.filter { $0.severity == .error }.map(\.description)
+    }
+
+    /// The errors of `serve`'s in-memory build (the incremental path), one line each.
+    func serveErrors() -> [String] {
+        do {
+            try IncrementalBuild(rootPath: root).buildAll(into: MemoryOutput())
+            return []
+        } catch let failure as BuildFailure {
+            return failure.diagnostics.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    /// The errors of a build, which `check` and `serve` must report alike.
+    func errorsInEveryMode(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
+        let build = buildErrors()
+        #expect(checkErrors() == build, "check disagrees with build", sourceLocation: sourceLocation)
+        #expect(serveErrors() == build, "serve disagrees with build", sourceLocation: sourceLocation)
+        return build
     }
 
     func read(_ outputRelativePath: String) -> String? {
