@@ -65,6 +65,11 @@ let package = Package(
             name: "incidents-fuzz",
             dependencies: ["IncidentsCore"]
         ),
+        // libFuzzer target over serve's request routing; see docs/reliability.md.
+        .executableTarget(
+            name: "incidents-fuzz-serve",
+            dependencies: ["IncidentsPreview"]
+        ),
         .testTarget(
             name: "IncidentsCoreTests",
             dependencies: ["IncidentsCore"],

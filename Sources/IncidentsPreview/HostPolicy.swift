@@ -40,18 +40,25 @@ struct HostPolicy: Sendable {
     }
 
     /// The host of a `Host` value, without its port, lowercased, IP addresses in their
-    /// canonical form: `[::1]:4242` → `::1`, `LocalHost.:80` → `localhost`.
+    /// canonical form: `[::1]:4242` → `::1`, `LocalHost.:80` → `localhost`. Nil for a
+    /// value that is not `host` or `host:port` (digits), or `[IPv6]` with a port or not.
     static func hostName(_ value: String) -> String? {
         var host = Substring(value.trimmingCharacters(in: .whitespaces))
+        func isPort(_ text: Substring) -> Bool { !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         if host.hasPrefix("[") {
             guard let close = host.firstIndex(of: "]") else { return nil }
             let rest = host[host.index(after: close)...]
-            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy(\.isNumber)) else { return nil }
-            host = host[host.index(after: host.startIndex)..<close]
-        } else if let colon = host.lastIndex(of: ":") {
-            guard host[host.index(after: colon)...].allSatisfy(\.isNumber), !host[..<colon].contains(":") else { return nil }
+            guard rest.isEmpty || (rest.hasPrefix(":") && isPort(rest.dropFirst())) else { return nil }
+            let inner = String(host[host.index(after: host.startIndex)..<close])
+            var v6 = in6_addr()
+            guard inet_pton(AF_INET6, inner, &v6) == 1 else { return nil }
+            return normalized(inner)
+        }
+        if let colon = host.firstIndex(of: ":") {
+            guard isPort(host[host.index(after: colon)...]) else { return nil }
             host = host[..<colon]
         }
+        guard !host.isEmpty else { return nil }
         return normalized(String(host))
     }
 

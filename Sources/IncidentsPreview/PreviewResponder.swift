@@ -8,35 +8,30 @@ import NIOCore
 /// to a `Host` it does not answer (see `HostPolicy`).
 struct PreviewResponder {
     let state: PreviewState
-    let hosts: HostPolicy
+    let router: PreviewRouter
 
     func respond(to request: Request, context: PreviewRequestContext) -> Response {
-        let host = request.head.authority
-        guard hosts.allows(host) else {
-            let shown = (host ?? "").unicodeScalars.prefix(100).map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()
-            return text("This preview answers only to \(hosts.shownNames) (the request named \"\(shown)\"). "
-                        + "To open it under another name, start it with --allow-host NAME.\n", status: .forbidden)
-        }
-        guard request.method == .get || request.method == .head else {
-            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
-        }
-        let path = request.uri.path
-        switch path {
-        case PreviewAssets.eventsPath: return eventStream(until: context.connectionClosed)
-        case PreviewAssets.scriptPath: return file(Array(PreviewAssets.script.utf8), type: "text/javascript; charset=utf-8")
-        case PreviewAssets.overlayStylePath: return file(Array(PreviewAssets.overlayStyle.utf8), type: "text/css; charset=utf-8")
-        default: break
-        }
         let snapshot = state.snapshot
-        if let target = RequestTarget(path: path) {
-            if let file = snapshot.files[target.outputPath] {
-                return page(file, path: target.outputPath, problems: snapshot.problems)
-            }
-            if !target.isFolder, snapshot.files[target.folderIndexPath] != nil {
-                // As static hosts do: a folder's address ends with a slash, so relative links
-                // work. Built from the decoded segments, so it can only lead to this host.
-                return Response(status: .movedPermanently, headers: [.location: target.folderAddress, .cacheControl: "no-store"])
-            }
+        let path = request.uri.path
+        switch router.route(method: request.method.rawValue, path: path, host: request.head.authority, hasFile: { snapshot.files[$0] != nil }) {
+        case .forbiddenHost(let shown):
+            return text("This preview answers only to \(router.answeredNames) (the request named \"\(shown)\"). "
+                        + "To open it under another name, start it with --allow-host NAME.\n", status: .forbidden)
+        case .methodNotAllowed:
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        case .eventStream:
+            return eventStream(until: context.connectionClosed)
+        case .reloadScript:
+            return file(Array(PreviewAssets.script.utf8), type: "text/javascript; charset=utf-8")
+        case .overlayStyle:
+            return file(Array(PreviewAssets.overlayStyle.utf8), type: "text/css; charset=utf-8")
+        case .file(let outputPath):
+            guard let file = snapshot.files[outputPath] else { break }
+            return page(file, path: outputPath, problems: snapshot.problems)
+        case .redirect(let location):
+            return Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
+        case .notFound:
+            break
         }
         if snapshot.files.isEmpty, !snapshot.problems.isEmpty {
             return file(PageInjection.errorPage(problems: snapshot.problems), type: Self.htmlType, status: .internalServerError)

@@ -15,7 +15,7 @@ public enum PreviewServer {
         let rebuilder = try SiteRebuilder(options: options, state: state)
         rebuilder.buildEverything()
 
-        let responder = PreviewResponder(state: state, hosts: HostPolicy(bindAddress: options.host, extraNames: options.allowedHosts))
+        let responder = PreviewResponder(state: state, router: PreviewRouter(bindAddress: options.host, allowedHosts: options.allowedHosts))
         let callback = CallbackResponder<PreviewRequestContext> { request, context in
             responder.respond(to: request, context: context)
         }
