@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the build needs, when it is missing:
 #
-# - pkg-config, cmake and a C compiler, from Debian's packages;
+# - pkg-config, cmake, a C compiler and libyaml (front matter), from Debian's packages;
 # - cmark-gfm 0.29.0.gfm.13 with its GFM extensions, built from Debian's source
-#   tarball of that version (pinned by checksum) as static libraries, with its
-#   command-line tool, into /usr/local.
+#   tarball of that version (pinned by checksum) as static libraries, under names of
+#   its own so that no other cmark-gfm on the machine can be linked instead:
+#     /usr/local/lib/libincidents-cmark-gfm.a, libincidents-cmark-gfm-extensions.a
+#     /usr/local/include/incidents-cmark-gfm/      its headers
+#     /usr/local/lib/pkgconfig/incidents-cmark-gfm.pc
+#     /usr/local/bin/incidents-cmark-gfm            its command-line tool (for benchmarks)
 #
 # Why not Debian 12's libcmark-gfm-dev: it is 0.29.0.gfm.6, whose parser is
 # quadratic or worse on some inputs (240 KB of `![[]()` took 10 s, a table of
@@ -16,6 +20,7 @@ cmark_tarball=cmark-gfm_${cmark_version}.orig.tar.gz
 cmark_url=http://deb.debian.org/debian/pool/main/c/cmark-gfm/${cmark_tarball}
 cmark_sha256=5abc61798ebd9de5660bc076443c07abad2b8d15dbc11094a3a79644b8ad243a
 prefix=/usr/local
+name=incidents-cmark-gfm
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -29,7 +34,7 @@ needs_root() {
   fi
 }
 
-packages=(pkg-config cmake gcc make curl ca-certificates)
+packages=(pkg-config cmake gcc make curl ca-certificates libyaml-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -45,8 +50,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-installed=$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --modversion libcmark-gfm 2>/dev/null || true)
-if [ "$installed" = "$cmark_version" ] && [ -f "$prefix/lib/libcmark-gfm.a" ] && [ -x "$prefix/bin/cmark-gfm" ]; then
+installed=$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --modversion $name 2>/dev/null || true)
+if [ "$installed" = "$cmark_version" ] && [ -f "$prefix/lib/lib$name.a" ] && [ -x "$prefix/bin/$name" ]; then
   exit 0
 fi
 
@@ -57,9 +62,26 @@ trap 'rm -rf "$work"' EXIT
 curl -fsSL --retry 3 -o "$work/$cmark_tarball" "$cmark_url"
 echo "$cmark_sha256  $work/$cmark_tarball" | sha256sum --check --quiet
 tar -xzf "$work/$cmark_tarball" -C "$work"
-source_dir="$work/cmark-gfm-$cmark_version"
-cmake -S "$source_dir" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DCMARK_TESTS=OFF \
+cmake -S "$work/cmark-gfm-$cmark_version" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DCMARK_TESTS=OFF \
   -DCMARK_SHARED=OFF -DCMARK_STATIC=ON -DCMAKE_POSITION_INDEPENDENT_CODE=ON \
-  -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
+  -DCMAKE_INSTALL_PREFIX="$work/prefix" >/dev/null
 cmake --build "$work/build" -j "$(nproc)" >/dev/null
-$sudo cmake --install "$work/build" >/dev/null
+cmake --install "$work/build" >/dev/null
+
+$sudo mkdir -p "$prefix/lib/pkgconfig" "$prefix/include/$name" "$prefix/bin"
+$sudo install -m 644 "$work/prefix/lib/libcmark-gfm.a" "$prefix/lib/lib$name.a"
+$sudo install -m 644 "$work/prefix/lib/libcmark-gfm-extensions.a" "$prefix/lib/lib$name-extensions.a"
+$sudo install -m 644 "$work/prefix/include/"*.h "$prefix/include/$name/"
+$sudo install -m 755 "$work/prefix/bin/cmark-gfm" "$prefix/bin/$name"
+cat > "$work/$name.pc" <<EOF
+prefix=$prefix
+libdir=\${prefix}/lib
+includedir=\${prefix}/include/$name
+
+Name: $name
+Description: cmark-gfm $cmark_version (GitHub Flavored Markdown), static, built for incidents
+Version: $cmark_version
+Libs: -L\${libdir} -l$name-extensions -l$name
+Cflags: -I\${includedir}
+EOF
+$sudo install -m 644 "$work/$name.pc" "$prefix/lib/pkgconfig/$name.pc"
