@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The HTTP server of `incidents serve`; without its default traits (swift-configuration, full Foundation).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
@@ -22,15 +21,17 @@ let package = Package(
     targets: [
         // cmark-gfm 0.29.0.gfm.13 and its GFM extensions, static libraries built from Debian's
         // source tarball by scripts/install-dependencies.sh (Debian 12's own package is older).
-        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm"),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "incidents-cmark-gfm"),
+        // libyaml's event API for front matter, from Debian's libyaml-dev (static library included).
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1"),
         // Linux calls that Glibc's Swift overlay does not expose (renameat2 for atomic publication).
         .systemLibrary(name: "CPlatform"),
         .target(
             name: "IncidentsCore",
             dependencies: [
                 "CCmarkGFM",
+                "CYAML",
                 "CPlatform",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -35,14 +35,19 @@ public struct SourceLocator: Sendable {
         return (low + 1, column)
     }
 
-    /// What the printer shows under a message at `line` and `column`, or nil when the
-    /// file has no such line.
-    public func excerpt(line: Int, column: Int) -> SourceExcerpt? {
+    /// The text of line `line`, without its line break, or nil when there is no such line.
+    public func line(_ line: Int) -> String? {
         guard line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return SourceExcerpt(line: String(decoding: bytes[start..<end], as: UTF8.self), column: column)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// What the printer shows under a message at `line` and `column`, or nil when the
+    /// file has no such line.
+    public func excerpt(line: Int, column: Int) -> SourceExcerpt? {
+        self.line(line).map { SourceExcerpt(line: $0, column: column) }
     }
 }
 

@@ -1,4 +1,3 @@
-internal import Yams
 
 /// Turns one incident file into an `Incident`, or into every problem it has.
 public enum IncidentParser {
@@ -114,7 +113,7 @@ public enum IncidentParser {
         return (slug, reader.startLocation)
     }
 
-    private static func readSource(_ reader: inout FrontMatterReader, _ fields: [String: Node], _ itemNode: Node, _ keyPath: String) -> Source? {
+    private static func readSource(_ reader: inout FrontMatterReader, _ fields: [String: YAMLNode], _ itemNode: YAMLNode, _ keyPath: String) -> Source? {
         func text(_ name: String, required: Bool = false) -> String? {
             guard let node = fields[name] else {
                 if required { reader.report(itemNode, key: "\(keyPath).\(name)", "missing, expected the source's \(name)") }

@@ -1,12 +1,8 @@
-internal import Yams
-
 /// What a YAML scalar is, decided without regular expressions.
 ///
-/// Yams' default resolver runs NSRegularExpression over every scalar, which was a
-/// third of front-matter parsing time. We compose with `Resolver.basic` (everything
-/// is text) and classify the few scalars we need to, by the YAML 1.1 rules that
-/// matter to editors: quoted scalars are always text; plain `~`, `null`, empty are
-/// null; `true/false/yes/no/on/off` are booleans; numerals are numbers.
+/// The few scalars that need it are classified by the YAML 1.1 rules that matter to
+/// editors: quoted scalars are always text; plain `~`, `null`, empty are null;
+/// `true/false/yes/no/on/off` are booleans; numerals are numbers.
 enum ScalarKind: Equatable {
     case text
     case null
@@ -15,24 +11,27 @@ enum ScalarKind: Equatable {
 
     /// How `text` would read if written unquoted.
     init(plainText text: String) {
-        self.init(Node.Scalar(text, .implicit, .plain))
+        self.init(YAMLNode.Scalar(text: text, isQuoted: false, tag: nil))
     }
 
-    init(_ scalar: Node.Scalar) {
+    init(_ scalar: YAMLNode.Scalar) {
         // Quoted, or tagged as text (`!!str 123`, `! 123`): text whatever it looks like.
-        let tag = scalar.tag.rawValue
-        guard scalar.style == .plain || scalar.style == .any, tag != "tag:yaml.org,2002:str", tag != "!" else {
-            self = .text
-            return
+        if scalar.isQuoted { self = .text; return }
+        switch scalar.tag {
+        case nil: break
+        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float": self = .number; return
+        case "tag:yaml.org,2002:bool": self = .bool; return
+        case "tag:yaml.org,2002:null": self = .null; return
+        default: self = .text; return
         }
-        switch scalar.string {
+        switch scalar.text {
         case "", "~", "null", "Null", "NULL":
             self = .null
         case "true", "True", "TRUE", "false", "False", "FALSE",
              "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF":
             self = .bool
         default:
-            self = Self.isNumber(scalar.string) ? .number : .text
+            self = Self.isNumber(scalar.text) ? .number : .text
         }
     }
 

@@ -1,4 +1,3 @@
-internal import Yams
 import Foundation
 
 /// Reads `site.yml`. Every key is optional; unknown keys are errors here, since
@@ -47,7 +46,7 @@ public enum SiteConfigParser {
         }
         if let node = reader.take("per_page") {
             // Bounded so that page arithmetic can never overflow; 0 already means one page.
-            if let raw = node.scalar?.string, let number = Int(raw), (0...Self.maximumPerPage).contains(number) {
+            if let raw = node.scalar?.text, let number = Int(raw), (0...Self.maximumPerPage).contains(number) {
                 config.perPage = number
             } else {
                 reader.report(node, key: "per_page", "found \(FrontMatterReader.describe(node)), expected a whole number from 0 to \(Self.maximumPerPage) (0 = one page)")
