@@ -20,7 +20,12 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 INCIDENTS = os.path.join(ROOT, ".build", "release", "incidents")
-CMARK = ["/usr/local/bin/cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
+EXTENSIONS = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
+# The cmark-gfm we link (built by scripts/install-dependencies.sh), and Debian 12's own
+# 0.29.0.gfm.6 (package cmark-gfm), shown for comparison when installed.
+CMARK = ["/usr/local/bin/incidents-cmark-gfm"] + EXTENSIONS
+DEBIAN_CMARK = ["/usr/bin/cmark-gfm"] + EXTENSIONS
+DEBIAN_LIMIT = 30
 WORKDIR = "/tmp/incidents-hostile"
 FRONT = "---\ntitle: Hostile\nseverity: high\ndate_reported: 2024-01-01\n---\n"
 
@@ -47,9 +52,12 @@ CASES = [
 ]
 
 
-def run(command):
+def run(command, limit=None):
     start = time.perf_counter()
-    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=limit)
+    except subprocess.TimeoutExpired:
+        return None, 0, ""
     elapsed = time.perf_counter() - start
     return elapsed, result.returncode, result.stderr
 
@@ -57,7 +65,9 @@ def run(command):
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     shutil.rmtree(WORKDIR, ignore_errors=True)
-    print("%-38s %10s %10s %8s  %s" % ("case", "incidents", "cmark-gfm", "bound", "within?"))
+    debian = os.path.exists(DEBIAN_CMARK[0])
+    print("%-38s %10s %10s %8s  %-8s %s" % ("case", "incidents", "cmark-gfm", "bound", "within?",
+                                           "Debian's gfm.6 CLI" if debian else ""))
     failures = 0
     for index, (name, body, bound) in enumerate(CASES):
         site = os.path.join(WORKDIR, "site%d" % index)
@@ -79,7 +89,11 @@ def main():
         median = statistics.median(ours)
         within = median <= bound
         failures += not within
-        print("%-38s %8.2f s %8.2f s %6.1f s  %s" % (name, median, statistics.median(cli), bound, "yes" if within else "NO"))
+        old = ""
+        if debian:
+            elapsed = run(DEBIAN_CMARK + [os.path.join(site, "body.md")], limit=DEBIAN_LIMIT)[0]
+            old = "> %d s" % DEBIAN_LIMIT if elapsed is None else "%.2f s" % elapsed
+        print("%-38s %8.2f s %8.2f s %6.1f s  %-8s %s" % (name, median, statistics.median(cli), bound, "yes" if within else "NO", old))
     shutil.rmtree(WORKDIR, ignore_errors=True)
     sys.exit(1 if failures else 0)
 

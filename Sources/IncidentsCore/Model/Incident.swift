@@ -1,16 +1,19 @@
 /// One incident, as its front matter and body describe it, validated.
+///
+/// The stored properties hold the values; what each field means, how it is read,
+/// labelled, browsed and written out is in `IncidentField.all`.
 public struct Incident: Sendable {
     /// The file it came from, relative to the site folder.
     public var sourcePath: String
     /// The URL path segment: `incidents/<slug>/`.
-    public var slug: String
+    public var slug: String = ""
     /// Where the slug was given (its `slug:` value, or the file's start for a file name).
     public var slugLocation: SourceLocation
-    public var title: String
-    public var severity: Severity
+    public var title: String = ""
+    public var severity: Severity = .low
     public var summary: String?
     public var dateOccurred: PartialDate?
-    public var dateReported: PartialDate
+    public var dateReported = PartialDate(year: 1)!
     public var status: String?
     public var category: String?
     public var industry: String?
@@ -23,17 +26,24 @@ public struct Incident: Sendable {
     public var litigationStatus: String?
     public var regulatoryBody: String?
     /// Tags as the editor spelled them, in the order given, without repeats.
-    public var tags: [String] {
+    public var tags: [String] = [] {
         didSet { tagSlugs = tags.map(Slug.forTag) }
     }
     /// The slug of each tag, computed once: lists and pages ask for them many times.
     public private(set) var tagSlugs: [String] = []
-    public var sources: [Source]
-    public var draft: Bool
+    public var sources: [Source] = []
+    public var draft = false
     /// Keys the contract does not define, handed to templates as `params`.
-    public var extraParams: [String: TemplateValue]
+    public var extraParams: [String: TemplateValue] = [:]
     /// The Markdown after the front matter.
     public var body: MarkdownBody
+
+    /// An incident of the file at `sourcePath` with nothing read yet.
+    init(sourcePath: String, body: MarkdownBody) {
+        self.sourcePath = sourcePath
+        self.slugLocation = SourceLocation(file: sourcePath, line: 1, column: 1)
+        self.body = body
+    }
 
     /// The date the index orders by: when it happened, or else when it was reported.
     public var sortDate: PartialDate { dateOccurred ?? dateReported }

@@ -12,13 +12,6 @@ public enum IncidentParser {
     /// tags, so a list of thousands would make the site grow with its square.
     public static let maximumTags = 100
 
-    /// The front-matter keys the contract defines, for "did you mean" hints.
-    public static let knownKeys = [
-        "title", "severity", "summary", "date_occurred", "date_reported", "status", "category", "industry",
-        "jurisdiction", "ai_provider", "application_type", "harm_type", "human_review", "litigation_filed",
-        "litigation_status", "regulatory_body", "tags", "sources", "slug", "draft",
-    ]
-
     /// `parse`, plus what `incidents check` warns about: unknown keys (most often typos),
     /// a missing summary or sources, and sources without a URL.
     public static func parseReportingWarnings(_ text: String, path: String, keepingBody: Bool = true)
@@ -32,44 +25,39 @@ public enum IncidentParser {
             return (.failure(error), [])
         }
 
-        let title = reader.text("title", required: true, what: "the incident's title as text")
-        let severity = reader.severity("severity")
-        let dateReported = reader.date("date_reported", required: true)
-        let (slug, slugLocation) = readSlug(&reader, path: path)
-        let sources = reader.mapList("sources", readItem: readSource)
-        let tags = reader.textList("tags", maximum: maximumTags) { name in
-            Slug.forTag(name).isEmpty ? "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL" : nil
+        var incident = Incident(sourcePath: path, body: keepingBody ? .inline(document.body) : .file(path: path))
+        // Every field of the table, read by its kind; the few with rules of their own by key.
+        var complete = true
+        for field in IncidentField.all {
+            switch (field.key, field.storage) {
+            case ("title", _):
+                if let title = reader.text("title", required: true, what: "the incident's title as text") { incident.title = title } else { complete = false }
+            case ("severity", _):
+                if let severity = reader.severity("severity") { incident.severity = severity } else { complete = false }
+            case ("date_reported", _):
+                if let date = reader.date("date_reported", required: true) { incident.dateReported = date } else { complete = false }
+            case ("slug", _):
+                let (slug, location) = readSlug(&reader, path: path)
+                if let slug { incident.slug = slug } else { complete = false }
+                incident.slugLocation = location
+            case ("tags", _):
+                incident.tags = reader.textList("tags", maximum: maximumTags) { name in
+                    Slug.forTag(name).isEmpty ? "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL" : nil
+                }
+            case ("sources", _):
+                incident.sources = reader.mapList("sources", readItem: readSource)
+            case (_, .text(_, let set)):
+                set(&incident, reader.text(field.key))
+            case (_, .date(_, let set)):
+                set(&incident, reader.date(field.key))
+            case (_, .yesNo(_, let set)):
+                set(&incident, reader.bool(field.key))
+            case (_, .special):
+                assertionFailure("\(field.key) has no storage and no reader")
+            }
         }
-
-        var incident = Incident(
-            sourcePath: path,
-            slug: slug ?? "",
-            slugLocation: slugLocation,
-            title: title ?? "",
-            severity: severity ?? .low,
-            summary: reader.text("summary"),
-            dateOccurred: reader.date("date_occurred"),
-            dateReported: dateReported ?? PartialDate(year: 1)!,
-            status: reader.text("status"),
-            category: reader.text("category"),
-            industry: reader.text("industry"),
-            jurisdiction: reader.text("jurisdiction"),
-            aiProvider: reader.text("ai_provider"),
-            applicationType: reader.text("application_type"),
-            harmType: reader.text("harm_type"),
-            humanReview: reader.bool("human_review"),
-            litigationFiled: reader.bool("litigation_filed"),
-            litigationStatus: reader.text("litigation_status"),
-            regulatoryBody: reader.text("regulatory_body"),
-            tags: tags,
-            tagSlugs: tags.map(Slug.forTag),
-            sources: sources,
-            draft: reader.bool("draft") ?? false,
-            extraParams: [:],
-            body: keepingBody ? .inline(document.body) : .file(path: path)
-        )
         for (key, location) in reader.remainingKeys {
-            let hint = closestKey(to: key, in: knownKeys).map { " (did you mean \($0)?)" } ?? ""
+            let hint = closestKey(to: key, in: IncidentField.keys).map { " (did you mean \($0)?)" } ?? ""
             reader.warn(at: location, key: key, "is not a known key\(hint); it is kept for templates as params.\(key)")
         }
         if incident.summary == nil {
@@ -86,7 +74,7 @@ public enum IncidentParser {
         }
         incident.extraParams = reader.remainingParams()
 
-        guard reader.diagnostics.isEmpty, title != nil, severity != nil, dateReported != nil, slug != nil else {
+        guard reader.diagnostics.isEmpty, complete else {
             return (.failure(BuildFailure(reader.diagnostics)), reader.warnings)
         }
         return (.success(incident), reader.warnings)

@@ -1,0 +1,174 @@
+/// The one description of an incident's front-matter fields: their keys, kinds,
+/// labels, whether they are required, whether readers can browse by them, how the
+/// JSON Schema, `incidents new` and docs/format.md describe them.
+///
+/// Everything that lists fields reads this table: the parser, the facts on the page,
+/// facet pages, the data downloads (`incidents.json`, `incidents.csv`), Pagefind's
+/// filters, the schema, `new`'s template and the key table in docs/format.md (a test
+/// compares them). Adding a text field is one entry here and a stored property on
+/// `Incident`.
+public struct IncidentField: Sendable {
+    /// What kind of value the key holds, which decides how it is read and written.
+    public enum Kind: Sendable, Equatable {
+        /// One line of text; `title` too.
+        case text
+        case severity
+        /// A partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+        case date
+        /// yes, no, true or false.
+        case yesNo
+        case tags
+        case sources
+        case slug
+    }
+
+    /// Whether readers can browse incidents by this field (its values get pages).
+    public enum Browsing: Sendable, Equatable {
+        case no
+        /// When `site.yml`'s `facets:` names it.
+        case optional
+        /// Also when `site.yml` does not choose.
+        case byDefault
+    }
+
+    /// The front-matter key, also its name in `incidents.json` and `incidents.csv`.
+    public let key: String
+    /// How pages name it: "AI provider".
+    public let label: String
+    public let kind: Kind
+    public let required: Bool
+    public let browsing: Browsing
+    /// Shown in the facts list of the incident page (the others have places of their own).
+    public let isFact: Bool
+    /// For the JSON Schema and docs/format.md: what the value is.
+    public let summary: String
+    /// Typical values, for the schema's `examples`.
+    public let examples: [String]
+    /// The line `incidents new` writes for it (commented out when optional), or nil
+    /// when `new` writes it in a form of its own (`title`, `tags`, `sources`).
+    public let starter: String?
+    /// Reads and writes the field's value in an `Incident`.
+    let storage: Storage
+
+    /// Where the value lives in an `Incident`.
+    enum Storage: Sendable {
+        case text(@Sendable (Incident) -> String?, @Sendable (inout Incident, String?) -> Void)
+        case date(@Sendable (Incident) -> PartialDate?, @Sendable (inout Incident, PartialDate?) -> Void)
+        case yesNo(@Sendable (Incident) -> Bool?, @Sendable (inout Incident, Bool?) -> Void)
+        case special
+    }
+
+    /// The folder of a facet's pages: `ai-provider/`.
+    public var folder: String { key.replacingOccurrences(of: "_", with: "-") }
+
+    /// The value as text for people: a fact's value, a facet value, a CSV cell.
+    /// Severity is its label ("High"); yes/no is "Yes" or "No"; dates as given.
+    public func text(of incident: Incident) -> String? {
+        switch storage {
+        case .text(let get, _): return get(incident)
+        case .date(let get, _): return get(incident)?.description
+        case .yesNo(let get, _): return get(incident).map { $0 ? "Yes" : "No" }
+        case .special:
+            switch key {
+            case "title": return incident.title
+            case "severity": return incident.severity.label
+            case "slug": return incident.slug
+            default: return nil
+            }
+        }
+    }
+}
+
+extension IncidentField {
+    /// Every field, in the contract's order: the order of the data downloads, the
+    /// schema, the facts on the page and `new`'s template.
+    public static let all: [IncidentField] = [
+        IncidentField(key: "title", label: "Title", kind: .text, required: true, browsing: .no, isFact: false,
+                      summary: "The incident's headline: the page heading and the link text in lists.", examples: [],
+                      starter: nil, storage: .special),
+        IncidentField(key: "severity", label: "Severity", kind: .severity, required: true, browsing: .byDefault, isFact: false,
+                      summary: "How bad it was: critical, high, medium or low (any case); shown as a badge.",
+                      examples: Severity.allCases.map(\.rawValue), starter: nil, storage: .special),
+        IncidentField(key: "summary", label: "Summary", kind: .text, required: false, browsing: .no, isFact: false,
+                      summary: "One plain-text paragraph, shown under the title, in lists, feeds and the page description.",
+                      examples: [], starter: nil, storage: text(\.summary)),
+        IncidentField(key: "date_occurred", label: "Date occurred", kind: .date, required: false, browsing: .no, isFact: true,
+                      summary: "When it happened; the index orders by it (or else by date_reported).", examples: [],
+                      starter: nil, storage: date(\.dateOccurred)),
+        IncidentField(key: "date_reported", label: "Date reported", kind: .date, required: true, browsing: .no, isFact: true,
+                      summary: "When it was first reported; feeds order by it.", examples: [],
+                      starter: nil, storage: .special),
+        IncidentField(key: "status", label: "Status", kind: .text, required: false, browsing: .byDefault, isFact: true,
+                      summary: "Any words; the first letter is capitalised on the page.", examples: ["ongoing", "resolved", "monitoring"],
+                      starter: "# status: ongoing                # ongoing | resolved | monitoring", storage: text(\.status)),
+        IncidentField(key: "category", label: "Category", kind: .text, required: false, browsing: .byDefault, isFact: true,
+                      summary: "What kind of incident it is.", examples: ["Misinformation", "Privacy"],
+                      starter: "# category: Misinformation", storage: text(\.category)),
+        IncidentField(key: "industry", label: "Industry", kind: .text, required: false, browsing: .byDefault, isFact: true,
+                      summary: "Where it happened.", examples: ["Aviation", "Healthcare"],
+                      starter: "# industry: Aviation", storage: text(\.industry)),
+        IncidentField(key: "jurisdiction", label: "Jurisdiction", kind: .text, required: false, browsing: .byDefault, isFact: true,
+                      summary: "The country or region whose rules apply.", examples: ["Canada", "European Union"],
+                      starter: "# jurisdiction: Canada", storage: text(\.jurisdiction)),
+        IncidentField(key: "ai_provider", label: "AI provider", kind: .text, required: false, browsing: .optional, isFact: true,
+                      summary: "Who provided the AI system involved.", examples: ["OpenAI", "Other/Unknown"],
+                      starter: "# ai_provider: Other/Unknown", storage: text(\.aiProvider)),
+        IncidentField(key: "application_type", label: "Application type", kind: .text, required: false, browsing: .optional, isFact: true,
+                      summary: "What the system was used as.", examples: ["chatbot", "hiring tool"],
+                      starter: "# application_type: chatbot", storage: text(\.applicationType)),
+        IncidentField(key: "harm_type", label: "Harm type", kind: .text, required: false, browsing: .optional, isFact: true,
+                      summary: "What kind of harm it caused.", examples: ["financial", "physical"],
+                      starter: "# harm_type: financial", storage: text(\.harmType)),
+        IncidentField(key: "human_review", label: "Human review in place", kind: .yesNo, required: false, browsing: .no, isFact: true,
+                      summary: "Whether a human reviewed the system's output.", examples: [],
+                      starter: "# human_review: no", storage: yesNo(\.humanReview)),
+        IncidentField(key: "litigation_filed", label: "Litigation filed", kind: .yesNo, required: false, browsing: .no, isFact: true,
+                      summary: "Whether anyone went to court.", examples: [],
+                      starter: "# litigation_filed: no", storage: yesNo(\.litigationFiled)),
+        IncidentField(key: "litigation_status", label: "Litigation status", kind: .text, required: false, browsing: .optional, isFact: true,
+                      summary: "Where the case stands.", examples: ["pending", "decided"],
+                      starter: "# litigation_status: pending", storage: text(\.litigationStatus)),
+        IncidentField(key: "regulatory_body", label: "Regulatory body", kind: .text, required: false, browsing: .optional, isFact: true,
+                      summary: "The regulator or court involved.", examples: ["Civil Resolution Tribunal"],
+                      starter: "# regulatory_body: Name of the regulator or court", storage: text(\.regulatoryBody)),
+        IncidentField(key: "tags", label: "Tags", kind: .tags, required: false, browsing: .no, isFact: false,
+                      summary: "A list of short names; each has a page listing its incidents.", examples: [],
+                      starter: nil, storage: .special),
+        IncidentField(key: "sources", label: "Sources", kind: .sources, required: false, browsing: .no, isFact: false,
+                      summary: "The published sources: a list of entries with title (required), publisher, date, type and url.",
+                      examples: [], starter: nil, storage: .special),
+        IncidentField(key: "slug", label: "Slug", kind: .slug, required: false, browsing: .no, isFact: false,
+                      summary: "The page's URL segment; default: the file name without .md.", examples: [],
+                      starter: "# slug: a-shorter-url            # default: the file name", storage: .special),
+        IncidentField(key: "draft", label: "Draft", kind: .yesNo, required: false, browsing: .no, isFact: false,
+                      summary: "Left out of the site unless built with --drafts.", examples: [],
+                      starter: "# draft: true                    # left out of the site unless --drafts",
+                      storage: .yesNo({ $0.draft }, { $0.draft = $1 ?? false })),
+    ]
+
+    /// The field with `key`, if the contract has one.
+    public static func named(_ key: String) -> IncidentField? {
+        byKey[key]
+    }
+
+    private static let byKey: [String: IncidentField] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
+
+    /// Every key, for "did you mean" hints.
+    public static let keys: [String] = all.map(\.key)
+
+    /// The fields readers can browse by, and those browsed by when `site.yml` does not choose.
+    public static let browsable: [IncidentField] = all.filter { $0.browsing != .no }
+    public static let defaultFacets: [IncidentField] = all.filter { $0.browsing == .byDefault }
+
+    private static func text(_ path: WritableKeyPath<Incident, String?> & Sendable) -> Storage {
+        .text({ $0[keyPath: path] }, { $0[keyPath: path] = $1 })
+    }
+
+    private static func date(_ path: WritableKeyPath<Incident, PartialDate?> & Sendable) -> Storage {
+        .date({ $0[keyPath: path] }, { $0[keyPath: path] = $1 })
+    }
+
+    private static func yesNo(_ path: WritableKeyPath<Incident, Bool?> & Sendable) -> Storage {
+        .yesNo({ $0[keyPath: path] }, { $0[keyPath: path] = $1 })
+    }
+}
