@@ -63,13 +63,13 @@ import Testing
     /// sections that all render, on the build's worker threads.
     @Test func templatesAtTheLimitsRender() throws {
         var templates: [String: String] = [:]
-        let depth = TemplateStructure.maximumNesting
+        let depth = Template.maximumNesting
         func nested(_ inner: String) -> String {
             String(repeating: "{{#site}}", count: depth - 1) + inner + String(repeating: "{{/site}}", count: depth - 1)
         }
         // footer is included by the layout (itself included by each page): the chain
         // below it stays within the limit of 16 in all.
-        let levels = TemplateStructure.maximumIncludeDepth - 4
+        let levels = TemplateSet.maximumIncludeDepth - 4
         templates["footer.mustache"] = nested("{{> q1}}") + "\n"
         for level in 1...levels {
             templates["q\(level).mustache"] = nested(level == levels ? "bottom of {{title}}" : "{{> q\(level + 1)}}") + "\n"

@@ -34,7 +34,7 @@ public struct Incident: Sendable {
     public var sources: [Source] = []
     public var draft = false
     /// Keys the contract does not define, handed to templates as `params`.
-    public var extraParams: [String: TemplateValue] = [:]
+    public var extraParams: [String: ParamValue] = [:]
     /// The Markdown after the front matter.
     public var body: MarkdownBody
 

@@ -202,8 +202,8 @@ struct FrontMatterReader {
 
     /// Everything not taken yet, for templates. Anchors and aliases are refused before
     /// composing, so this is linear in the size of the front matter.
-    mutating func remainingParams() -> [String: TemplateValue] {
-        var params: [String: TemplateValue] = [:]
+    mutating func remainingParams() -> [String: ParamValue] {
+        var params: [String: ParamValue] = [:]
         for entry in entries {
             params[entry.key] = Self.templateValue(entry.value)
         }
@@ -216,14 +216,14 @@ struct FrontMatterReader {
         entries.map { ($0.key, location(of: $0.keyNode)) }
     }
 
-    private static func templateValue(_ node: Node) -> TemplateValue {
+    private static func templateValue(_ node: Node) -> ParamValue {
         switch node.content {
         case .scalar(let scalar):
             return .text(scalar.text)
         case .sequence(let sequence):
             return .list(sequence.map(templateValue))
         case .mapping(let mapping):
-            var entries: [String: TemplateValue] = [:]
+            var entries: [String: ParamValue] = [:]
             for entry in mapping { entries[entry.key.scalar?.text ?? ""] = templateValue(entry.value) }
             return .map(entries)
         }

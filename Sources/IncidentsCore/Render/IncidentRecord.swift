@@ -74,7 +74,7 @@ struct IncidentRecord {
         ])
     }
 
-    static func json(_ value: TemplateValue) -> JSONValue {
+    static func json(_ value: ParamValue) -> JSONValue {
         switch value {
         case .text(let text): return .string(text)
         case .list(let items): return .array(items.map(json))

@@ -1,9 +1,9 @@
 /// A front-matter value that the contract does not define, kept for templates
 /// (like Hugo's `.Params`): text, a list or a map.
-public indirect enum TemplateValue: Sendable, Hashable {
+public indirect enum ParamValue: Sendable, Hashable {
     case text(String)
-    case list([TemplateValue])
-    case map([String: TemplateValue])
+    case list([ParamValue])
+    case map([String: ParamValue])
 
     /// The value in the shape swift-mustache reads: String, Array or Dictionary.
     var mustacheValue: Any {

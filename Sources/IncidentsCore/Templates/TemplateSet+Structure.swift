@@ -1,32 +1,33 @@
 extension TemplateSet {
-    /// A template's source, as `TemplateSet` compiles it.
-    typealias Source = (path: String, text: String)
+    /// Templates may include templates that include others this deep; the theme needs 4.
+    static let maximumIncludeDepth = 16
 
     /// Cycles and over-deep chains among the templates' `{{> name}}` and `{{< name}}`,
     /// each reported once, at a reference in a site file when the cycle has one.
-    static func includeProblems(_ structures: [String: (source: Source, structure: TemplateStructure)]) -> [Diagnostic] {
+    /// Rendering either would recurse until the stack overflows.
+    static func includeProblems(_ templates: [String: (template: Template, path: String)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var visiting = Set<String>()
         var heights: [String: Int] = [:]
         /// The templates being visited, each with the reference followed out of it.
-        var trail: [(name: String, reference: TemplateStructure.Reference)] = []
+        var trail: [(name: String, reference: Template.Reference)] = []
         var reportedCycles = Set<[String]>()
 
-        func location(_ name: String, _ reference: TemplateStructure.Reference) -> SourceLocation {
-            SourceLocation(file: structures[name]?.source.path ?? name, line: reference.line, column: reference.column)
+        func location(_ name: String, _ reference: Template.Reference) -> SourceLocation {
+            SourceLocation(file: templates[name]?.path ?? name, line: reference.line, column: reference.column)
         }
 
         func visit(_ name: String) -> Int {
             visiting.insert(name)
             var height = 0
-            for reference in structures[name]?.structure.references ?? [] where structures[reference.name] != nil {
+            for reference in templates[name]?.template.references ?? [] where templates[reference.name] != nil {
                 if visiting.contains(reference.name) {
                     // A cycle: from the earlier visit of `reference.name` back to it.
                     let start = trail.firstIndex { $0.name == reference.name } ?? trail.count
                     let links = Array(trail[start...]) + [(name: name, reference: reference)]
                     let names = links.map(\.name)
                     guard reportedCycles.insert(names.sorted()).inserted else { continue }
-                    let shown = links.first { structures[$0.name]?.source.path != builtinPath } ?? links[links.count - 1]
+                    let shown = links.first { templates[$0.name]?.path != builtinPath } ?? links[links.count - 1]
                     let tag = "{{\(reference.inherits ? "<" : ">") \(reference.name)}}"
                     let message = names.count == 1
                         ? "the template \(name) \(reference.inherits ? "inherits from" : "includes") itself (\(tag)), which would never end; expected it to use other templates only"
@@ -49,21 +50,21 @@ extension TemplateSet {
             return height
         }
 
-        for name in structures.keys.sorted() where heights[name] == nil { _ = visit(name) }
+        for name in templates.keys.sorted() where heights[name] == nil { _ = visit(name) }
         // One over-deep chain is enough to report: the deepest, from its top.
         if let (top, height) = heights.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-           height > TemplateStructure.maximumIncludeDepth, diagnostics.isEmpty {
-            var links: [(name: String, reference: TemplateStructure.Reference)] = []
+           height > maximumIncludeDepth, diagnostics.isEmpty {
+            var links: [(name: String, reference: Template.Reference)] = []
             var current = top
-            while let next = structures[current]?.structure.references.first(where: { heights[$0.name] == (heights[current] ?? 0) - 1 && structures[$0.name] != nil }) {
+            while let next = templates[current]?.template.references.first(where: { heights[$0.name] == (heights[current] ?? 0) - 1 && templates[$0.name] != nil }) {
                 links.append((current, next))
                 current = next.name
             }
             let names = links.map(\.name) + [current]
             // Shown where the site's own templates start the chain, which the editor can change.
-            if let shown = links.first(where: { structures[$0.name]?.source.path != builtinPath }) ?? links.first {
+            if let shown = links.first(where: { templates[$0.name]?.path != builtinPath }) ?? links.first {
                 diagnostics.append(Diagnostic(location(shown.name, shown.reference),
-                                              "template error: templates include each other \(height) levels deep (\(names.joined(separator: " → "))), expected at most \(TemplateStructure.maximumIncludeDepth)"))
+                                              "template error: templates include each other \(height) levels deep (\(names.joined(separator: " → "))), expected at most \(maximumIncludeDepth)"))
             }
         }
         return diagnostics
