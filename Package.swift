@@ -32,7 +32,9 @@ let package = Package(
                 "CCmarkGFM",
                 "CYAML",
                 "CPlatform",
-            ]
+            ],
+            // The built-in theme's files, compiled into the binary (no bundle to ship beside it).
+            resources: [.embedInCode("Theme/Files")]
         ),
         // `incidents serve`: the site from memory over HTTP, rebuilt on change, with live reload.
         .target(

@@ -13,7 +13,7 @@ struct Incidents: AsyncParsableCommand {
 
         Exit status: 0 success, 1 errors in the site (or warnings with check --strict), 2 wrong usage.
         """,
-        subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, Init.self, New.self, Theme.self],
         defaultSubcommand: Build.self
     )
 

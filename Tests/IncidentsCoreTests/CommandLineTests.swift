@@ -184,3 +184,37 @@ import Testing
         #expect(location.description == #"content/incidents/new\u{a}line.md:1:1"#)
     }
 }
+
+/// `incidents theme`: the built-in theme's files, printed and copied out.
+@Suite struct ThemeCommandTests {
+    @Test func anExportedThemeBuildsTheSameSite() throws {
+        let plain = try TestSite(fixture: "basic")
+        try FileManager.default.removeItem(atPath: plain.root + "/templates")
+        let copied = try TestSite(fixture: "basic")
+        try FileManager.default.removeItem(atPath: copied.root + "/templates")
+        let export = try CommandLineTests().run(["theme", "export", copied.root + "/templates"], in: copied.root)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: copied.root + "/templates")) == Set(BuiltinTheme.files.keys))
+        let first = try plain.buildInMemory().files, second = try copied.buildInMemory().files
+        #expect(first == second)
+        // Never overwrites.
+        let again = try CommandLineTests().run(["theme", "export", copied.root + "/templates", "footer"], in: copied.root)
+        #expect(again.status == 1 && again.stderr.contains("refusing to overwrite"))
+    }
+
+    @Test func showPrintsOneFileExactly() throws {
+        let show = try CommandLineTests().run(["theme", "show", "incident-card"], in: "/")
+        #expect(show.status == 0 && show.stdout == BuiltinTheme.templates["incident-card"])
+        let missing = try CommandLineTests().run(["theme", "show", "nope"], in: "/")
+        #expect(missing.status == 2 && missing.stderr.contains("incidents theme list"))
+    }
+
+    /// The theme is real files in the repository, each in the table the program reads.
+    @Test func everyFileOfTheThemeIsCompiledIn() throws {
+        let folder = DemoSiteTests.repositoryRoot + "/Sources/IncidentsCore/Theme/Files"
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == Set(BuiltinTheme.files.keys))
+        for (name, text) in BuiltinTheme.files {
+            #expect(try String(contentsOfFile: folder + "/" + name, encoding: .utf8) == text, "\(name)")
+        }
+    }
+}

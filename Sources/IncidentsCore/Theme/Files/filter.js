@@ -1,11 +1,3 @@
-extension BuiltinTheme {
-    /// `assets/filter.js`: filtering and title search on the index, for readers with
-    /// JavaScript. Without it the index is the plain paginated list.
-    ///
-    /// The filter lives in the address (`?severity=high&tag=chatbot&q=refund`), so a
-    /// filtered list can be shared and the back button undoes a change. Results are
-    /// built with DOM methods and `textContent` only: no incident text is parsed as HTML.
-    static let filterScript = #"""
 (function () {
   "use strict";
   var form = document.getElementById("filter");
@@ -132,6 +124,3 @@ extension BuiltinTheme {
     window.addEventListener("popstate", function () { show(state()); });
   });
 })();
-
-"""#
-}
