@@ -36,7 +36,7 @@ public struct PreviewOptions: Sendable {
 public struct PreviewBuild: Sendable {
     /// Site-relative paths whose change caused it; empty for the first build.
     public var changedFiles: [String]
-    public var report: IncrementalBuild.Report
+    public var report: Pipeline.Report
     public var seconds: Double
 }
 

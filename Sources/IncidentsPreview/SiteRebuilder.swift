@@ -10,15 +10,17 @@ import IncidentsCore
 final class SiteRebuilder: @unchecked Sendable {
     private let options: PreviewOptions
     private let state: PreviewState
-    private let build: IncrementalBuild
+    private let pipeline: Pipeline
     private var watcher: SiteWatcher
     private let queue = DispatchQueue(label: "incidents.serve.build")
 
     init(options: PreviewOptions, state: PreviewState) throws {
         self.options = options
         self.state = state
-        build = try IncrementalBuild(rootPath: options.sourcePath, includeDrafts: options.includeDrafts)
-        watcher = SiteWatcher(rootPath: build.rootPath)
+        // A site folder that does not exist is an error before anything listens.
+        let files = try SiteFiles(rootPath: options.sourcePath)
+        pipeline = Pipeline(Pipeline.Options(sourcePath: options.sourcePath, includeDrafts: options.includeDrafts, keepsRenderedParts: true))
+        watcher = SiteWatcher(rootPath: files.rootPath)
     }
 
     /// The first, full build.
@@ -71,12 +73,8 @@ final class SiteRebuilder: @unchecked Sendable {
         let previous = state.snapshot.files
         let output = MemoryOutput(files: changes == nil ? [:] : previous)
         do {
-            let report: IncrementalBuild.Report
-            if let changes {
-                report = try build.update(changedPaths: changes, into: output)
-            } else {
-                report = try build.buildAll(into: output)
-            }
+            if changes == nil { pipeline.forgetPublished() }
+            let report = try pipeline.run(changes: changes, into: output)
             state.publish(files: output.snapshot, problems: [])
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             options.events.built(PreviewBuild(changedFiles: changes ?? [], report: report, seconds: seconds))

@@ -36,9 +36,9 @@ do {
     defer { try? original.write(toFile: path, atomically: true, encoding: .utf8) }
 
     let output = MemoryOutput()
-    let build = try IncrementalBuild(rootPath: root)
-    var report: IncrementalBuild.Report?
-    let initial = try milliseconds { report = try build.buildAll(into: output) }
+    let build = Pipeline(Pipeline.Options(sourcePath: root, keepsRenderedParts: true))
+    var report: Pipeline.Report?
+    let initial = try milliseconds { report = try build.run(into: output) }
     print(String(format: "initial in-memory build: %.0f ms, %d files", initial, report?.written.count ?? 0))
 
     var bodyTimes: [Double] = []
@@ -47,12 +47,12 @@ do {
     for run in 1...runs {
         // An edit of the body, the most common change while writing.
         try (original + "\nEdited paragraph \(run).\n").write(toFile: path, atomically: true, encoding: .utf8)
-        bodyTimes.append(try milliseconds { report = try build.update(changedPaths: [target], into: output) })
+        bodyTimes.append(try milliseconds { report = try build.run(changes: [target], into: output) })
         written.append(report?.written.count ?? 0)
         // An edit of the title, which changes the incident's card on every list that shows it.
         let retitled = original.replacingOccurrences(of: "title: \"", with: "title: \"Run \(run) ")
         try retitled.write(toFile: path, atomically: true, encoding: .utf8)
-        titleTimes.append(try milliseconds { report = try build.update(changedPaths: [target], into: output) })
+        titleTimes.append(try milliseconds { report = try build.run(changes: [target], into: output) })
     }
     print(String(format: "rebuild after a body edit:  median %.1f ms (min %.1f, max %.1f), %d files written",
                  median(bodyTimes), bodyTimes.min()!, bodyTimes.max()!, written.max() ?? 0))
@@ -61,7 +61,7 @@ do {
 
     // The output after all those updates must equal a fresh full build of the same files.
     let fresh = MemoryOutput()
-    try IncrementalBuild(rootPath: root).buildAll(into: fresh)
+    try Pipeline(Pipeline.Options(sourcePath: root)).run(into: fresh)
     let identical = fresh.files == output.files
     print("incremental output identical to a full build: \(identical ? "yes" : "NO")")
     exit(identical ? 0 : 1)

@@ -1,6 +1,6 @@
 // A libFuzzer target over "one incident file in, site pages out": the bytes are
-// parsed as an incident file and, when valid, the whole site of that one incident
-// is rendered in memory. See docs/reliability.md for how to build and run it:
+// written as the only incident of a site and the whole pipeline runs on it, into
+// memory, as `serve` does. See docs/reliability.md for how to build and run it:
 //
 //     swift build --product incidents-fuzz --scratch-path .build-fuzz \
 //         -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
@@ -11,21 +11,18 @@
 import Foundation
 import IncidentsCore
 
-/// An empty site folder: the renderer reads nothing from it (the body is kept in
-/// memory, there are no static files), but every renderer has its site's files.
-let emptySite: SiteFiles = {
+/// A site folder of the fuzzer's own, with one incident file rewritten for each input.
+let site: String = {
     var template = Array((NSTemporaryDirectory() + "/incidents-fuzz-XXXXXX").utf8CString)
     let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-    return try! SiteFiles(rootPath: folder)
+    try! FileManager.default.createDirectory(atPath: folder + "/content/incidents", withIntermediateDirectories: true)
+    return folder
 }()
 
-/// Parses and renders one incident file; never expected to crash or hang.
+/// Builds the site of one incident file into memory; never expected to crash or hang.
 func exercise(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard let text = String(validating: bytes, as: UTF8.self) else { return }
-    guard case .success(let incident) = IncidentParser.parse(text, path: "content/incidents/fuzz.md") else { return }
-    let site = Site(config: SiteConfig(), incidents: [incident], pages: [], staticFiles: [])
-    let output = MemoryOutput()
-    _ = try? SiteRenderer(site: site, templates: .builtin(), files: emptySite).render(to: output, parallel: false)
+    guard (try? Data(bytes).write(to: URL(fileURLWithPath: site + "/content/incidents/fuzz.md"))) != nil else { return }
+    _ = try? Pipeline(Pipeline.Options(sourcePath: site, parallel: false)).run(into: MemoryOutput())
 }
 
 #if FUZZING

@@ -251,15 +251,15 @@ import Testing
         let tags = try #require(index["tags"] as? [[String]])
         #expect(tags.map { $0[0] } == ["ai-safety", "chatbot", "privacy", "zürich"])
         let facets = try #require(index["facets"] as? [[String: Any]])
-        #expect(facets.map { $0["key"] as? String } == ["category", "industry", "status", "jurisdiction"], "severity has its own list")
+        #expect(facets.map { $0["key"] as? String } == ["status", "category", "industry", "jurisdiction"], "severity has its own list")
         let incidents = try #require(index["incidents"] as? [[Any]])
         #expect(incidents.count == 4)
         let alpha = incidents[0]
         #expect(alpha[0] as? String == "incidents/alpha/" && alpha[1] as? String == "Alpha incident")
         #expect(alpha[3] as? String == "critical" && alpha[4] as? Int == 2024)
         #expect((alpha[7] as? [Int]).map { $0.map { tags[$0][0] } } == ["privacy", "ai-safety"])
-        let categories = try #require(facets[0]["values"] as? [[String]])
-        #expect((alpha[8] as? [Any])?.first.flatMap { $0 as? Int }.map { categories[$0][0] } == "privacy")
+        let categories = try #require(facets[1]["values"] as? [[String]])
+        #expect((alpha[8] as? [Any]).flatMap { $0[1] as? Int }.map { categories[$0][0] } == "privacy")
 
         // The index works without the script: the form is hidden, the list is there.
         let page = try #require(output.text(at: "index.html"))

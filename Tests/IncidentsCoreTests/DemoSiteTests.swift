@@ -18,8 +18,7 @@ import Testing
     }
 
     @Test func demoContentSpansEverySeverityAndSeveralYears() throws {
-        let files = try SiteFiles(rootPath: Self.repositoryRoot)
-        let (site, _) = try SiteLoader(files: files).load()
+        let site = try #require(Pipeline(Pipeline.Options(sourcePath: Self.repositoryRoot)).analyse().build?.site)
         #expect(Set(site.incidents.map(\.severity)) == Set(Severity.allCases))
         #expect(Set(site.incidents.map(\.sortDate.year)).count >= 5)
         #expect(site.incidents.allSatisfy { !$0.sources.isEmpty })

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import IncidentsCore
 
-/// A rebuild after edits writes few pages, and its output equals a full build's.
+/// The pipeline kept between runs, as `serve` keeps it: a run after edits writes few
+/// pages, and its output equals a full build's.
 @Suite struct IncrementalBuildTests {
     /// 30 incidents over three years, five tags, five per page.
     private func makeSite() throws -> TestSite {
@@ -31,8 +32,8 @@ import Testing
     @Test func editsRewriteOnlyAffectedPagesAndMatchAFullBuild() throws {
         let site = try makeSite()
         let output = MemoryOutput()
-        let build = try IncrementalBuild(rootPath: site.root)
-        let first = try build.buildAll(into: output)
+        let build = Pipeline(Pipeline.Options(sourcePath: site.root))
+        let first = try build.run(into: output)
         #expect(first.incidents == 30)
         try assertSameAsFullBuild(site, output)
 
@@ -42,7 +43,7 @@ import Testing
         let path = "content/incidents/2021/case-7.md"
         let original = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
         try site.write(path, original.replacingOccurrences(of: "Body of case 7.", with: "A new body."))
-        let bodyEdit = try build.update(changedPaths: [path], into: output)
+        let bodyEdit = try build.run(changes: [path], into: output)
         #expect(bodyEdit.written.contains("incidents/case-7/index.html"))
         #expect(bodyEdit.written.count <= 16, "\(bodyEdit.written)")
         #expect(bodyEdit.written.contains("incidents.json") && bodyEdit.written.contains("feed.xml"))
@@ -51,20 +52,20 @@ import Testing
 
         // A date change moves the incident across index pages.
         try site.write(path, original.replacingOccurrences(of: "date_reported: 2021", with: "date_reported: 2025"))
-        try build.update(changedPaths: [path], into: output)
+        try build.run(changes: [path], into: output)
         try assertSameAsFullBuild(site, output)
 
         // A tag spelling that changes a tag's display name, and a new tag.
         try site.write(path, original.replacingOccurrences(of: "tags: [", with: "tags: [AI_Safety, brand-new, "))
-        try build.update(changedPaths: [path], into: output)
+        try build.run(changes: [path], into: output)
         try assertSameAsFullBuild(site, output)
 
         // A new incident, then a deleted one (its page and an emptied tag disappear).
         try site.write("content/incidents/2024/fresh.md", incidentFile(title: "Fresh", extra: "tags: [lonely]"))
-        try build.update(changedPaths: ["content/incidents/2024/fresh.md"], into: output)
+        try build.run(changes: ["content/incidents/2024/fresh.md"], into: output)
         #expect(output.text(at: "tags/lonely/index.html") != nil)
         try FileManager.default.removeItem(atPath: site.root + "/content/incidents/2024/fresh.md")
-        let deletion = try build.update(changedPaths: ["content/incidents/2024/fresh.md"], into: output)
+        let deletion = try build.run(changes: ["content/incidents/2024/fresh.md"], into: output)
         // 31 incidents needed a seventh index page; 30 do not.
         #expect(deletion.removed == ["incidents/fresh/index.html", "page/7/index.html", "tags/lonely/feed.xml", "tags/lonely/index.html"])
         try assertSameAsFullBuild(site, output)
@@ -73,21 +74,21 @@ import Testing
     @Test func anInvalidEditChangesNothing() throws {
         let site = try makeSite()
         let output = MemoryOutput()
-        let build = try IncrementalBuild(rootPath: site.root)
-        try build.buildAll(into: output)
+        let build = Pipeline(Pipeline.Options(sourcePath: site.root))
+        try build.run(into: output)
         let before = output.files
         try site.write("content/incidents/2020/case-3.md", "---\ntitle: Broken\nseverity: hgh\n---\n")
-        #expect(throws: BuildFailure.self) { try build.update(changedPaths: ["content/incidents/2020/case-3.md"], into: output) }
+        #expect(throws: BuildFailure.self) { try build.run(changes: ["content/incidents/2020/case-3.md"], into: output) }
         #expect(output.files == before)
     }
 
     @Test func templateChangesRebuildEverything() throws {
         let site = try makeSite()
         let output = MemoryOutput()
-        let build = try IncrementalBuild(rootPath: site.root)
-        try build.buildAll(into: output)
+        let build = Pipeline(Pipeline.Options(sourcePath: site.root))
+        try build.run(into: output)
         try site.write("templates/footer.mustache", "<p>New footer</p>\n")
-        let report = try build.update(changedPaths: ["templates/footer.mustache"], into: output)
+        let report = try build.run(changes: ["templates/footer.mustache"], into: output)
         #expect(report.written.count == output.files.count)
         #expect(output.text(at: "index.html")?.contains("<p>New footer</p>") == true)
         try assertSameAsFullBuild(site, output)

@@ -77,7 +77,7 @@ import Testing
     /// many documents at once must still find every autolink and strikethrough.
     @Test func parallelRenderingKeepsEveryExtension() {
         let renderer = MarkdownRenderer()
-        let results = SiteLoader.parallelMap(Array(0..<400)) { number in
+        let results = Parallel.map(Array(0..<400)) { number in
             renderer.render("Item \(number): see https://example.org/\(number) and ~~old~~ text | not a table\n")
         }
         for (number, html) in results.enumerated() {

@@ -27,8 +27,9 @@ import Testing
         #expect(page.contains(#"<li><a href="../search/">Search</a></li>"#))
         let incident = try #require(site.read("incidents/alpha/index.html"))
         #expect(incident.contains(#"<article class="incident" data-pagefind-body>"#))
-        #expect(incident.contains(#"data-pagefind-filter="severity:Critical""#))
-        #expect(incident.contains(#"rel="tag" data-pagefind-filter="tag">AI_safety</a>"#))
+        // Every filter is named by its field's label, as the facts are (Category, Status…).
+        #expect(incident.contains(#"data-pagefind-filter="Severity:Critical""#))
+        #expect(incident.contains(#"rel="tag" data-pagefind-filter="Tags">AI_safety</a>"#))
     }
 
     @Test func withoutPagefindTheBuildSucceedsWithANote() throws {

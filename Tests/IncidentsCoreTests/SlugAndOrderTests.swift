@@ -73,10 +73,10 @@ import Testing
 
 @Suite struct NumberTextTests {
     @Test func countsAreGroupedByThousands() {
-        #expect(PageContext.count(1, "incident") == "1 incident")
-        #expect(PageContext.count(999, "incident") == "999 incidents")
-        #expect(PageContext.count(1000, "tag") == "1,000 tags")
-        #expect(PageContext.count(1_234_567, "file") == "1,234,567 files")
-        #expect(PageContext.grouped(-12345) == "-12,345")
+        #expect(Count.text(1, "incident") == "1 incident")
+        #expect(Count.text(999, "incident") == "999 incidents")
+        #expect(Count.text(1000, "tag") == "1,000 tags")
+        #expect(Count.text(1_234_567, "file") == "1,234,567 files")
+        #expect(Count.grouped(-12345) == "-12,345")
     }
 }

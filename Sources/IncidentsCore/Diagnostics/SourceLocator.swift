@@ -35,6 +35,13 @@ public struct SourceLocator: Sendable {
         return (low + 1, column)
     }
 
+    /// The byte offset `byteColumn` bytes into line `line` (both from 1), as cmark-gfm
+    /// reports positions.
+    public func offset(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        return min(bytes.count, lineStarts[line - 1] + max(byteColumn, 1) - 1)
+    }
+
     /// The text of line `line`, without its line break, or nil when there is no such line.
     public func line(_ line: Int) -> String? {
         guard line >= 1, line <= lineStarts.count else { return nil }

@@ -6,6 +6,9 @@ extension SiteFiles {
     struct Lister {
         let root: String
         private(set) var diagnostics: [Diagnostic] = []
+        /// Size, modification time and inode of each file accepted, hashed, by site-relative
+        /// path: what tells a later build that a static file changed, without reading it.
+        private(set) var stamps: [String: Int] = [:]
         /// Top-level folders already refused (`content` serves two folders of the site).
         private var refusedFolders = Set<String>()
 
@@ -120,6 +123,7 @@ extension SiteFiles {
             let path = root + "/" + relative
             switch status.st_mode & S_IFMT {
             case S_IFREG:
+                stamps[relative] = Self.stamp(status)
                 return readable(path, relative)
             case S_IFLNK:
                 // A link may only name a file inside the site; folders are not followed,
@@ -149,6 +153,7 @@ extension SiteFiles {
                                                   "is a symbolic link to \(kind), expected a regular file"))
                     return false
                 }
+                stamps[relative] = Self.stamp(targetStatus)
                 return readable(target, relative)
             default:
                 if isDirectoryAllowed && (status.st_mode & S_IFMT) == S_IFDIR { return true }
@@ -182,6 +187,15 @@ extension SiteFiles {
                 }
             }
             return shown
+        }
+
+        static func stamp(_ status: stat) -> Int {
+            var hasher = Hasher()
+            hasher.combine(Int(status.st_size))
+            hasher.combine(Int(status.st_mtim.tv_sec))
+            hasher.combine(Int(status.st_mtim.tv_nsec))
+            hasher.combine(UInt(status.st_ino))
+            return hasher.finalize()
         }
 
         private static func form(_ name: String) -> String {

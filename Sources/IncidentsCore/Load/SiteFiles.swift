@@ -28,6 +28,9 @@ public struct SiteFiles: Sendable {
     public let hasConfig: Bool
     /// Problems found while listing; a build with any of them fails.
     public let diagnostics: [Diagnostic]
+    /// For each file listed, a hash of its size, modification time and inode, by
+    /// site-relative path: a static file whose stamp is unchanged need not be copied again.
+    public let stamps: [String: Int]
 
     /// Largest text file accepted; an incident is a few KB, a megabyte is already a mistake.
     public static let maximumTextSize = 8 << 20
@@ -67,6 +70,7 @@ public struct SiteFiles: Sendable {
         // Hidden files are content in static/ (.well-known/, .nojekyll), but never the output marker.
         staticFiles = (found["static"] ?? []).map { String($0.dropFirst("static/".count)) }.filter { $0 != DiskOutput.markerName }
         diagnostics = lister.diagnostics.sorted()
+        stamps = lister.stamps
     }
 
     /// The absolute path of a site-relative path.

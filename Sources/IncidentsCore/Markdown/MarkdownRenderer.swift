@@ -36,11 +36,28 @@ public struct MarkdownRenderer: Sendable {
         return options
     }
 
+    /// A link or image in a body, where it is in the Markdown text (lines from 1,
+    /// columns in bytes from 1, as cmark-gfm counts them).
+    public struct Link: Sendable, Equatable {
+        public var url: String
+        public var line: Int
+        public var byteColumn: Int
+    }
+
     /// The HTML for `markdown`. Never fails: cmark-gfm accepts any text.
     public func render(_ markdown: String) -> String {
+        renderCollectingLinks(markdown, collect: false).html
+    }
+
+    /// The HTML for `markdown`, and every link and image in it, from cmark-gfm's tree.
+    public func renderCollectingLinks(_ markdown: String) -> (html: String, links: [Link]) {
+        renderCollectingLinks(markdown, collect: true)
+    }
+
+    private func renderCollectingLinks(_ markdown: String, collect: Bool) -> (html: String, links: [Link]) {
         _ = Self.registered
         let options = options
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return ("", []) }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -53,12 +70,32 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = Self.inlineParsingLock.withLock({ cmark_parser_finish(parser) }) else { return "" }
+        guard let document = Self.inlineParsingLock.withLock({ cmark_parser_finish(parser) }) else { return ("", []) }
         defer { cmark_node_free(document) }
         if !allowRawHTML && Self.mentionsDataScheme(markdown) { Self.removeDataURLs(in: document) }
-        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        let links = collect ? Self.links(in: document) : []
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return ("", links) }
         defer { free(html) }
-        return HTMLPostProcessor.process(String(cString: html))
+        return (HTMLPostProcessor.process(String(cString: html)), links)
+    }
+
+    /// Every link and image with a URL, in document order. Where cmark-gfm has no
+    /// position for an inline, its enclosing block's is used.
+    private static func links(in document: OpaquePointer) -> [Link] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var links: [Link] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            var positioned: OpaquePointer? = node
+            while let current = positioned, cmark_node_get_start_line(current) == 0 { positioned = cmark_node_parent(current) }
+            let line = positioned.map { Int(cmark_node_get_start_line($0)) } ?? 1
+            let column = positioned.map { Int(cmark_node_get_start_column($0)) } ?? 1
+            links.append(Link(url: String(cString: url), line: max(line, 1), byteColumn: max(column, 1)))
+        }
+        return links
     }
 
     /// cmark-gfm's safe mode still lets `data:image/png…` (and gif, jpeg, webp) URLs

@@ -3,73 +3,29 @@
 ///
 /// Each facet has an overview page (`category/`) and a page per value
 /// (`category/privacy/`), slugged and merged like tags. `facets:` in `site.yml`
-/// chooses which fields are facets.
+/// chooses which fields are facets, among those `IncidentField.browsable` names.
 public struct Facet: Sendable {
-    public enum Field: String, CaseIterable, Sendable {
-        case severity, status, category, industry, jurisdiction
-        case aiProvider = "ai_provider", applicationType = "application_type", harmType = "harm_type"
-        case litigationStatus = "litigation_status", regulatoryBody = "regulatory_body"
-
-        /// The facets of a site that does not choose.
-        public static let defaults: [Field] = [.severity, .category, .industry, .status, .jurisdiction]
-
-        /// How pages name the field.
-        public var label: String {
-            switch self {
-            case .severity: return "Severity"
-            case .status: return "Status"
-            case .category: return "Category"
-            case .industry: return "Industry"
-            case .jurisdiction: return "Jurisdiction"
-            case .aiProvider: return "AI provider"
-            case .applicationType: return "Application type"
-            case .harmType: return "Harm type"
-            case .litigationStatus: return "Litigation status"
-            case .regulatoryBody: return "Regulatory body"
-            }
-        }
-
-        /// The folder of its pages: `ai-provider/`.
-        public var folder: String { rawValue.replacingOccurrences(of: "_", with: "-") }
-
-        /// The value of this field of `incidents[position]`, as shown. Reads the one
-        /// field in place: passing an Incident around would retain all its fields.
-        func value(in incidents: [Incident], at position: Int) -> String? {
-            switch self {
-            case .severity: return incidents[position].severity.label
-            case .status: return incidents[position].status
-            case .category: return incidents[position].category
-            case .industry: return incidents[position].industry
-            case .jurisdiction: return incidents[position].jurisdiction
-            case .aiProvider: return incidents[position].aiProvider
-            case .applicationType: return incidents[position].applicationType
-            case .harmType: return incidents[position].harmType
-            case .litigationStatus: return incidents[position].litigationStatus
-            case .regulatoryBody: return incidents[position].regulatoryBody
-            }
-        }
-    }
-
-    public var field: Field
+    public var field: IncidentField
     /// The values in use, each with its incidents (newest first): by name, or by rank for severity.
     public var values: [Tag]
     /// For each incident, the position of its value in `values`, if it has one.
     public var valueOfIncident: [Int?]
 
     /// Groups `incidents` (in listing order) by their value of `field`.
-    init(field: Field, incidents: [Incident]) {
+    init(field: IncidentField, incidents: [Incident]) {
         self.field = field
+        let isSeverity = field.kind == .severity
         // Few distinct values: remember each one's slug rather than slugging 10,000 times.
         var slugs: [String: String] = [:]
         var (groups, numbers) = Tag.group(count: incidents.count) { position -> ([String], [String]) in
-            guard let value = field.value(in: incidents, at: position) else { return ([], []) }
-            if field == .severity { return ([value], [incidents[position].severity.rawValue]) }
+            guard let value = field.text(of: incidents[position]) else { return ([], []) }
+            if isSeverity { return ([value], [incidents[position].severity.rawValue]) }
             if let slug = slugs[value] { return ([value], [slug]) }
             let slug = Slug.forTag(value)
             slugs[value] = slug
             return ([value], [slug])
         }
-        if field == .severity {
+        if isSeverity {
             // Critical first, as readers triage.
             let rank = groups.map { Severity(rawValue: $0.slug)?.rank ?? 0 }
             let order = groups.indices.sorted { rank[$0] < rank[$1] }

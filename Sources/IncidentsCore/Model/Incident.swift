@@ -37,6 +37,11 @@ public struct Incident: Sendable {
     public var extraParams: [String: ParamValue] = [:]
     /// The Markdown after the front matter.
     public var body: MarkdownBody
+    /// The file line on which the body starts (positions of links in it are reported
+    /// on the file's lines).
+    public var bodyFirstLine = 1
+    /// A hash of the file's text: what an incremental build compares.
+    public var sourcePrint = 0
 
     /// An incident of the file at `sourcePath` with nothing read yet.
     init(sourcePath: String, body: MarkdownBody) {

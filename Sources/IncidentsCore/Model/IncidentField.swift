@@ -172,3 +172,9 @@ extension IncidentField {
         .yesNo({ $0[keyPath: path] }, { $0[keyPath: path] = $1 })
     }
 }
+
+extension IncidentField: Equatable, Hashable {
+    /// Fields are the same when their keys are: the table holds each key once.
+    public static func == (lhs: IncidentField, rhs: IncidentField) -> Bool { lhs.key == rhs.key }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+}

@@ -13,7 +13,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// Full-text search with Pagefind (see `PagefindIndexer`).
     public var search: Bool = false
     /// The fields that get browse pages besides tags.
-    public var facets: [Facet.Field] = Facet.Field.defaults
+    public var facets: [IncidentField] = IncidentField.defaultFacets
 
     public init() {}
 }

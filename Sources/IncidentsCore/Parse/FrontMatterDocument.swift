@@ -10,6 +10,8 @@ struct FrontMatterDocument {
     var yamlFirstLine: Int
     /// The Markdown after the closing fence, with LF line endings.
     var body: String
+    /// The file line on which the body starts.
+    var bodyFirstLine = 1
 
     /// Splits `text` or explains, with a location, why it has no usable front matter.
     /// Works on UTF-8 bytes: fences are ASCII, and grapheme-by-grapheme scanning of
@@ -31,6 +33,7 @@ struct FrontMatterDocument {
         guard firstLineEnd < bytes.endIndex else { throw unclosed(path) }
         let yamlStart = bytes.index(after: firstLineEnd)
         var lineStart = yamlStart
+        var line = 2
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             if isFence(bytes[lineStart..<lineEnd]) {
@@ -38,11 +41,13 @@ struct FrontMatterDocument {
                 return FrontMatterDocument(
                     yaml: String(Substring(bytes[yamlStart..<lineStart])),
                     yamlFirstLine: 2,
-                    body: String(Substring(bytes[bodyStart...]))
+                    body: String(Substring(bytes[bodyStart...])),
+                    bodyFirstLine: line + 1
                 )
             }
             guard lineEnd < bytes.endIndex else { break }
             lineStart = bytes.index(after: lineEnd)
+            line += 1
         }
         throw unclosed(path)
     }

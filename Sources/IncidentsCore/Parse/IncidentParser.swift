@@ -2,10 +2,10 @@
 /// Turns one incident file into an `Incident`, or into every problem it has.
 public enum IncidentParser {
     /// Parses the text of an incident file. `path` is site-relative and names the file
-    /// in errors; the default slug is its file name without `.md`. Without `keepingBody`
-    /// the body is not kept but read again from the site's files when rendered.
-    public static func parse(_ text: String, path: String, keepingBody: Bool = true) -> Result<Incident, BuildFailure> {
-        parseReportingWarnings(text, path: path, keepingBody: keepingBody).result
+    /// in errors; the default slug is its file name without `.md`. The body is kept as
+    /// its Markdown (`MarkdownBody.inline`); a build renders and stores it.
+    public static func parse(_ text: String, path: String) -> Result<Incident, BuildFailure> {
+        parseReportingWarnings(text, path: path).result
     }
 
     /// Tags one incident may carry: each tag's page lists the incident with all its
@@ -14,7 +14,7 @@ public enum IncidentParser {
 
     /// `parse`, plus what `incidents check` warns about: unknown keys (most often typos),
     /// a missing summary or sources, and sources without a URL.
-    public static func parseReportingWarnings(_ text: String, path: String, keepingBody: Bool = true)
+    public static func parseReportingWarnings(_ text: String, path: String)
         -> (result: Result<Incident, BuildFailure>, warnings: [Diagnostic]) {
         let document: FrontMatterDocument
         var reader: FrontMatterReader
@@ -25,7 +25,9 @@ public enum IncidentParser {
             return (.failure(error), [])
         }
 
-        var incident = Incident(sourcePath: path, body: keepingBody ? .inline(document.body) : .file(path: path))
+        var incident = Incident(sourcePath: path, body: .inline(document.body))
+        incident.bodyFirstLine = document.bodyFirstLine
+        incident.sourcePrint = text.hashValue
         // Every field of the table, read by its kind; the few with rules of their own by key.
         var complete = true
         for field in IncidentField.all {

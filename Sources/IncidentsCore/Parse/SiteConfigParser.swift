@@ -54,16 +54,16 @@ public enum SiteConfigParser {
         }
         if let unsafe = reader.bool("unsafe_html") { config.unsafeHTML = unsafe }
         if let search = reader.bool("search") { config.search = search }
-        let known = Facet.Field.allCases.map(\.rawValue)
+        let known = IncidentField.browsable.map(\.key)
         let facetsGiven = reader.remainingKeys.contains { $0.0 == "facets" }
         let facetNames = reader.textList("facets", maximum: known.count) { name in
-            guard Facet.Field(rawValue: name.lowercased()) == nil else { return nil }
+            guard !known.contains(name.lowercased()) else { return nil }
             let suggestion = closestKey(to: name.lowercased(), in: known).map { " (did you mean \($0)?)" } ?? ""
             return "\(FrontMatterReader.quote(name)) is not a field incidents can be browsed by\(suggestion), expected some of \(known.joined(separator: ", "))"
         }
         if facetsGiven {
             config.facets = []
-            for field in facetNames.compactMap({ Facet.Field(rawValue: $0.lowercased()) }) where !config.facets.contains(field) {
+            for field in facetNames.compactMap({ IncidentField.named($0.lowercased()) }) where !config.facets.contains(where: { $0.key == field.key }) {
                 config.facets.append(field)
             }
         }

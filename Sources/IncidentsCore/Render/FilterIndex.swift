@@ -11,14 +11,14 @@ enum FilterIndex {
     static let outputPath = "filter-index.json"
 
     static func json(site: Site) -> [UInt8] {
-        let facets = site.facets.filter { $0.field != .severity }
+        let facets = site.facets.filter { $0.field.kind != .severity }
         let pairs = { (values: [Tag]) -> JSONValue in .array(values.map { .array([.string($0.slug), .string($0.name)]) }) }
         var incidents: [JSONValue] = []
         incidents.reserveCapacity(site.incidents.count)
         for position in site.incidents.indices {
             let incident = site.incidents[position]
             incidents.append(.array([
-                .string(PageContext.incidentURL(incident.slug)),
+                .string(Addresses.incident(incident.slug).url),
                 .string(incident.title),
                 .optional(incident.summary),
                 .string(incident.severity.rawValue),
@@ -33,7 +33,7 @@ enum FilterIndex {
             ("severities", .array(Severity.allCases.map { .array([.string($0.rawValue), .string($0.label)]) })),
             ("tags", pairs(site.tags)),
             ("facets", .array(facets.map { facet in
-                .object([("key", .string(facet.field.rawValue)), ("label", .string(facet.field.label)), ("values", pairs(facet.values))])
+                JSONValue.object([("key", .string(facet.field.key)), ("label", .string(facet.field.label)), ("values", pairs(facet.values))])
             })),
             ("incidents", .array(incidents)),
         ])

@@ -8,46 +8,32 @@ struct IncidentRecord {
     /// Tag display names (the site-wide spelling), in the incident's order.
     let tagNames: [String]
 
-    /// The columns of `incidents.csv`, in order.
-    static let csvColumns = [
-        "slug", "url", "title", "severity", "summary", "date_occurred", "date_reported", "status", "category",
-        "industry", "jurisdiction", "ai_provider", "application_type", "harm_type", "human_review",
-        "litigation_filed", "litigation_status", "regulatory_body", "tags", "source_urls",
-    ]
+    /// The fields that are one value each, in the table's order (tags and sources are
+    /// lists, the draft flag is not published, the slug comes first).
+    private static let scalarFields = IncidentField.all.filter {
+        $0.kind != .tags && $0.kind != .sources && $0.key != "slug" && $0.key != "draft"
+    }
 
-    /// The scalar fields shared by JSON and CSV, nil where the incident has none.
-    private func fields(url: String) -> [(String, String?)] {
-        [
-            ("slug", incident.slug),
-            ("url", url),
-            ("title", incident.title),
-            ("severity", incident.severity.rawValue),
-            ("summary", incident.summary),
-            ("date_occurred", incident.dateOccurred?.description),
-            ("date_reported", incident.dateReported.description),
-            ("status", incident.status),
-            ("category", incident.category),
-            ("industry", incident.industry),
-            ("jurisdiction", incident.jurisdiction),
-            ("ai_provider", incident.aiProvider),
-            ("application_type", incident.applicationType),
-            ("harm_type", incident.harmType),
-            ("human_review", incident.humanReview.map { $0 ? "true" : "false" }),
-            ("litigation_filed", incident.litigationFiled.map { $0 ? "true" : "false" }),
-            ("litigation_status", incident.litigationStatus),
-            ("regulatory_body", incident.regulatoryBody),
-        ]
+    /// The columns of `incidents.csv`, in order.
+    static let csvColumns = ["slug", "url"] + scalarFields.map(\.key) + ["tags", "source_urls"]
+
+    /// A field's value as data: dates in ISO form at their precision, severity as its
+    /// slug, yes/no as a boolean.
+    private func dataValue(_ field: IncidentField) -> JSONValue {
+        switch (field.kind, field.storage) {
+        case (.severity, _): return .string(incident.severity.rawValue)
+        case (_, .yesNo(let get, _)): return get(incident).map(JSONValue.bool) ?? .null
+        case (_, .date(let get, _)): return .optional(get(incident)?.description)
+        case (_, .text(let get, _)): return .optional(get(incident))
+        case (.date, .special): return .string(incident.dateReported.description)
+        default: return .optional(field.text(of: incident))
+        }
     }
 
     /// The whole incident as a JSON object; `url` is its page's address.
     func json(url: String, bodyMarkdown: String, bodyHTML: String) -> JSONValue {
-        var members: [(String, JSONValue)] = fields(url: url).map { key, value in
-            switch key {
-            case "human_review": return (key, incident.humanReview.map(JSONValue.bool) ?? .null)
-            case "litigation_filed": return (key, incident.litigationFiled.map(JSONValue.bool) ?? .null)
-            default: return (key, .optional(value))
-            }
-        }
+        var members: [(String, JSONValue)] = [("slug", .string(incident.slug)), ("url", .string(url))]
+        members += Self.scalarFields.map { ($0.key, dataValue($0)) }
         members.append(("tags", .array(tagNames.map(JSONValue.string))))
         members.append(("sources", .array(incident.sources.map(Self.json))))
         members.append(("params", Self.json(.map(incident.extraParams))))
@@ -58,7 +44,14 @@ struct IncidentRecord {
 
     /// One CSV row, in `csvColumns` order: tags joined with `;`, source URLs with a space.
     func csvRow(url: String) -> [String] {
-        fields(url: url).map { $0.1 ?? "" } + [
+        let cells = Self.scalarFields.map { field -> String in
+            switch dataValue(field) {
+            case .string(let text): return text
+            case .bool(let flag): return flag ? "true" : "false"
+            default: return ""
+            }
+        }
+        return [incident.slug, url] + cells + [
             tagNames.joined(separator: ";"),
             incident.sources.compactMap(\.url).joined(separator: " "),
         ]

@@ -1,10 +1,8 @@
 /// Splits a list of incidents into pages of `per_page` and describes the links
-/// between them. Page 1 lives at the list's own URL, page n at `<list>page/<n>/`.
-struct Pagination {
-    /// The list's folder in the output: "" for the index, "tags/<slug>/" for a tag.
-    let outputFolder: String
-    /// The same folder as a URL relative to the site root (percent-encoded).
-    let listURL: String
+/// between them. Page 1 lives at the list's own folder, page n at `<list>page/<n>/`.
+struct Pagination: Sendable {
+    /// The list's folder: the site root for the index, `tags/<slug>/` for a tag.
+    let folder: Addresses.Folder
     let itemCount: Int
     let perPage: Int
 
@@ -21,34 +19,54 @@ struct Pagination {
         return start..<min(itemCount, start + perPage)
     }
 
-    /// Where page `page` is written, relative to the output folder.
-    func outputPath(page: Int) -> String {
-        page == 1 ? outputFolder + "index.html" : outputFolder + "page/\(page)/index.html"
+    /// The template values of `page` (see `PaginationModel`).
+    func model(page: Int) -> PaginationModel {
+        PaginationModel(pagination: self, page: page)
     }
+}
 
-    func url(page: Int) -> String {
-        page == 1 ? listURL : listURL + "page/\(page)/"
-    }
+/// `pagination`: `{current, total, is_paged, previous_url, next_url, pages}`. Lists the
+/// first and last pages and two either side of the current one, with gaps between, so
+/// a list of 2,000 pages does not put 2,000 links on each.
+struct PaginationModel: TemplateObject {
+    let pagination: Pagination
+    let page: Int
 
-    /// Template values for `page`; URLs are relative to the site root like all others. Lists the first and
-    /// last pages and two either side of the current one, with gaps between, so a
-    /// list of 2,000 pages does not put 2,000 links on each.
-    func values(page: Int) -> [String: Any] {
-        var values: [String: Any] = [
-            "current": page,
-            "total": pageCount,
-            "is_paged": pageCount > 1,
-        ]
-        if page > 1 { values["previous_url"] = url(page: page - 1) }
-        if page < pageCount { values["next_url"] = url(page: page + 1) }
-        var items: [[String: Any]] = []
-        var previous = 0
-        for number in 1...pageCount where number == 1 || number == pageCount || abs(number - page) <= 2 {
-            if number > previous + 1 { items.append(["gap": true]) }
-            items.append(["number": number, "url": url(page: number), "current": number == page, "gap": false])
-            previous = number
+    func value(named name: String) -> TemplateValue? {
+        let count = pagination.pageCount
+        switch name {
+        case "current": return .number(page)
+        case "total": return .number(count)
+        case "is_paged": return .bool(count > 1)
+        case "previous_url": return page > 1 ? .text(pagination.folder.page(page - 1).url) : .null
+        case "next_url": return page < count ? .text(pagination.folder.page(page + 1).url) : .null
+        case "pages":
+            var items: [TemplateValue] = []
+            var previous = 0
+            for number in 1...count where number == 1 || number == count || abs(number - page) <= 2 {
+                if number > previous + 1 { items.append(.object(PageLinkModel(number: nil, url: nil, current: false))) }
+                items.append(.object(PageLinkModel(number: number, url: pagination.folder.page(number).url, current: number == page)))
+                previous = number
+            }
+            return .list(items)
+        default: return nil
         }
-        values["pages"] = items
-        return values
+    }
+}
+
+/// One entry of `pagination.pages`: a page's number and link, or a gap.
+struct PageLinkModel: TemplateObject {
+    let number: Int?
+    let url: String?
+    let current: Bool
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "number": return number.map(TemplateValue.number) ?? .null
+        case "url": return .optional(url)
+        case "current": return .bool(current)
+        case "gap": return .bool(number == nil)
+        default: return nil
+        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Rendered text kept by key, shared by the jobs of a build, and across the builds
-/// of an `IncrementalBuild`, where keys are incident fingerprints.
+/// Rendered text kept by key, shared by the jobs of a build, and across the builds of
+/// a `Pipeline` (as `serve` runs it), where keys are incident fingerprints.
 public final class RenderCache<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Int: Value] = [:]
@@ -23,12 +23,12 @@ public final class RenderCache<Value>: @unchecked Sendable {
     }
 }
 
-/// What a site's renderer caches per incident.
+/// What a build caches per incident, by the incident's fingerprint.
 public struct RenderCaches: Sendable {
     /// Each incident's card, with a placeholder where the page's root goes.
     public let cards = RenderCache<String>()
     /// Each incident's record in `incidents.json` and its row of `incidents.csv`, as
-    /// UTF-8; kept only by incremental builds (a full build writes each once).
+    /// UTF-8; kept only across builds (a single build writes each once).
     public let records = RenderCache<[UInt8]>()
     public let rows = RenderCache<[UInt8]>()
     let keepsRecords: Bool
@@ -41,5 +41,10 @@ public struct RenderCaches: Sendable {
         cards.keepOnly(keys)
         records.keepOnly(keys)
         rows.keepOnly(keys)
+    }
+
+    /// A data file's part, from `cache` when records are kept across builds.
+    func cachedPart(_ cache: RenderCache<[UInt8]>, key: Int, render: () throws -> [UInt8]) rethrows -> [UInt8] {
+        keepsRecords ? try cache.value(key: key, render: render) : try render()
     }
 }

@@ -49,7 +49,7 @@ struct SiteFeeds {
         """
         for position in entries {
             let incident = site.incidents[position]
-            let url = absolute(PageContext.incidentURL(incident.slug)).xmlEscaped
+            let url = absolute(Addresses.incident(incident.slug).url).xmlEscaped
             let date = Self.timestamp(incident.dateReported)
             xml += """
             <entry>
@@ -83,7 +83,7 @@ struct SiteFeeds {
         members.append(("language", .string(site.config.language)))
         members.append(("items", .array(try entries.map { position in
             let incident = site.incidents[position]
-            let url = absolute(PageContext.incidentURL(incident.slug))
+            let url = absolute(Addresses.incident(incident.slug).url)
             var item: [(String, JSONValue)] = [
                 ("id", .string(url)),
                 ("url", .string(url)),

@@ -5,24 +5,47 @@
 /// Colours come from classes the stylesheet defines, so charts follow light and
 /// dark mode and need no inline style (which the Content-Security-Policy forbids).
 struct StatisticsCharts {
-    /// One chart: what the template shows.
-    struct Chart {
+    /// One chart: what the template shows (`charts` in docs/templates.md).
+    struct Chart: TemplateObject {
         var id: String
         var title: String
         var description: String
         var svg: String
         var columns: [String]
         var rows: [[String]]
-        /// Severity badges explaining the colours, for charts split by severity.
-        var legend: [[String: Any]] = []
+        /// The severities whose badges explain the colours, for charts split by severity.
+        var legend: [Severity] = []
 
-        var values: [String: Any] {
-            [
-                "id": id, "title": title, "description": description, "svg": svg,
-                "legend": legend, "has_legend": !legend.isEmpty,
-                "columns": columns,
-                "rows": rows.map { cells in ["label": cells[0], "cells": Array(cells.dropFirst())] as [String: Any] },
-            ]
+        func value(named name: String) -> TemplateValue? {
+            switch name {
+            case "id": return .text(id)
+            case "title": return .text(title)
+            case "description": return .text(description)
+            case "svg": return .text(svg)
+            case "legend": return .list(legend.map { .object(Legend(severity: $0)) })
+            case "has_legend": return .bool(!legend.isEmpty)
+            case "columns": return .list(columns.map(TemplateValue.text))
+            case "rows": return .list(rows.map { .object(Row(cells: $0)) })
+            default: return nil
+            }
+        }
+
+        /// `{severity}`: one badge of the legend.
+        struct Legend: TemplateObject {
+            let severity: Severity
+            func value(named name: String) -> TemplateValue? { name == "severity" ? SeverityModel.all[severity] : nil }
+        }
+
+        /// `{label, cells}`: one row of the chart's table.
+        struct Row: TemplateObject {
+            let cells: [String]
+            func value(named name: String) -> TemplateValue? {
+                switch name {
+                case "label": return .text(cells[0])
+                case "cells": return .list(cells.dropFirst().map(TemplateValue.text))
+                default: return nil
+                }
+            }
         }
     }
 
@@ -32,7 +55,7 @@ struct StatisticsCharts {
         var charts = [perYear]
         charts.append(bars(id: "tags", title: "The 20 most used tags",
                            counts: site.tags.map { ($0.name, $0.count) }, limit: 20))
-        for field in [Facet.Field.category, .industry] {
+        for field in ["category", "industry"].compactMap(IncidentField.named) {
             let facet = site.facets.first { $0.field == field } ?? Facet(field: field, incidents: site.incidents)
             let counts = facet.values.map { ($0.name, $0.count) }
             guard !counts.isEmpty else { continue }
@@ -77,7 +100,7 @@ struct StatisticsCharts {
             [String(year)] + Severity.allCases.map { String(byYear[year]?[$0.rank] ?? 0) } + [String(total)]
         }
         return Chart(id: "per-year", title: title, description: description, svg: svg, columns: columns, rows: rows,
-                     legend: Severity.allCases.map { ["severity": PageContext.severity($0)] })
+                     legend: Severity.allCases)
     }
 
     /// Horizontal bars for the `limit` largest counts.

@@ -4,6 +4,8 @@ public struct TemplateSet: Sendable {
     private let library: [String: Template]
     /// Theme files written as they are (`assets/style.css`), by output path.
     public let assets: [String: String]
+    /// A hash of every template's and asset's text: changes when any of them does.
+    public let fingerprint: Int
 
     /// The built-in theme alone.
     public static func builtin() -> TemplateSet {
@@ -45,6 +47,10 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.assets = assets
+        var hasher = Hasher()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(source.text) }
+        for (path, text) in assets.sorted(by: { $0.key < $1.key }) { hasher.combine(path); hasher.combine(text) }
+        fingerprint = hasher.finalize()
     }
 
     /// Renders template `name` with `model`; `{{value}}` is HTML-escaped, `{{{value}}}` not.

@@ -49,10 +49,8 @@ final class TestSite {
 
     /// Builds into memory and returns every page by path.
     func buildInMemory(drafts: Bool = false, parallel: Bool = true) throws -> MemoryOutput {
-        let files = try SiteFiles(rootPath: root)
-        let (site, templates) = try SiteLoader(files: files, includeDrafts: drafts).load()
         let output = MemoryOutput()
-        try SiteRenderer(site: site, templates: templates, files: files).render(to: output, parallel: parallel)
+        try Pipeline(Pipeline.Options(sourcePath: root, includeDrafts: drafts, parallel: parallel)).run(into: output)
         return output
     }
 
@@ -76,7 +74,11 @@ final class TestSite {
     /// The errors of `serve`'s in-memory build (the incremental path), one line each.
     func serveErrors() -> [String] {
         do {
-            try IncrementalBuild(rootPath: root).buildAll(into: MemoryOutput())
+            // serve keeps one pipeline and runs it on every change: a second run after a
+            // touch must report what a first run does.
+            let pipeline = Pipeline(Pipeline.Options(sourcePath: root))
+            _ = try? pipeline.run(into: MemoryOutput())
+            try pipeline.run(changes: [], into: MemoryOutput())
             return []
         } catch let failure as BuildFailure {
             return failure.diagnostics.map(\.description)

@@ -53,13 +53,10 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         if !finished { discard() }
     }
 
-    public func write(_ contents: String, to path: String) throws {
+    public func write(_ bytes: [UInt8], to path: String) throws {
         try UnsafeOutputPath.check(path)
         try prepareParent(of: path)
-        var contents = contents
-        try contents.withUTF8 { bytes in
-            try Self.writeFile(at: stagingPath + "/" + path, shownAs: shown(path), bytes: bytes)
-        }
+        try bytes.withUnsafeBufferPointer { try Self.writeFile(at: stagingPath + "/" + path, shownAs: shown(path), bytes: $0) }
     }
 
     public func write(to path: String, parts produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {

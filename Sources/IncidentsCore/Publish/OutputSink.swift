@@ -1,10 +1,10 @@
-/// Where a build puts its files: a folder on disk now, memory for tests and a dev server.
+/// Where a build puts its files: a folder on disk (`build`), memory (`serve`, tests).
 ///
 /// Paths are relative to the site root with `/` separators (`incidents/x/index.html`).
 /// Implementations must accept writes from several threads at once.
 public protocol OutputSink: Sendable {
     /// Writes one generated file.
-    func write(_ contents: String, to path: String) throws
+    func write(_ bytes: [UInt8], to path: String) throws
     /// Copies a file of the site (`static/…`, site-relative) unchanged, read through `files`.
     func copy(_ sourcePath: String, from files: SiteFiles, to path: String) throws
     /// Removes a file written earlier (a page whose incident was deleted).
@@ -18,7 +18,7 @@ extension OutputSink {
     public func write(to path: String, parts produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
         var whole: [UInt8] = []
         try produce { whole += $0 }
-        try write(String(decoding: whole, as: UTF8.self), to: path)
+        try write(whole, to: path)
     }
 }
 

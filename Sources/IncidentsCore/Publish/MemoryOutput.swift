@@ -14,9 +14,9 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
         storage = files
     }
 
-    public func write(_ contents: String, to path: String) throws {
+    public func write(_ bytes: [UInt8], to path: String) throws {
         try UnsafeOutputPath.check(path)
-        lock.withLock { storage[path] = MemoryFile(parts: [Array(contents.utf8)]) }
+        lock.withLock { storage[path] = MemoryFile(parts: [bytes]) }
     }
 
     /// Keeps the parts as they are: the data downloads are made of cached records, and

@@ -39,14 +39,14 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
 
     public var description: String {
         let time = seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
-        return "Built \(PageContext.count(incidents, "incident")), \(PageContext.count(tags, "tag")), "
-            + "\(PageContext.count(filesWritten, "file")) written to \(outputPath) in \(time)"
+        return "Built \(Count.text(incidents, "incident")), \(Count.text(tags, "tag")), "
+            + "\(Count.text(filesWritten, "file")) written to \(outputPath) in \(time)"
     }
 }
 
-/// Builds a site folder into its output folder: load, validate, render, publish.
+/// `build`: the pipeline run once, into a folder on disk. On any error the output
+/// folder is left exactly as it was.
 public enum SiteBuilder {
-    /// Builds the site. On any error the output folder is left exactly as it was.
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
         let start = DispatchTime.now()
         var stages: [(name: String, seconds: Double)] = []
@@ -56,17 +56,17 @@ public enum SiteBuilder {
             stages.append((name, Double(now.uptimeNanoseconds - stageStart.uptimeNanoseconds) / 1e9))
             stageStart = now
         }
-        let files = try SiteFiles(rootPath: options.sourcePath)
-        var (site, templates) = try SiteLoader(files: files, includeDrafts: options.includeDrafts, progress: options.progress).load()
-        if options.search { site.config.search = true }
+        let pipeline = Pipeline(Pipeline.Options(sourcePath: options.sourcePath, includeDrafts: options.includeDrafts, search: options.search,
+                                                 parallel: options.parallel, progress: options.progress))
+        let analysis = pipeline.analyse()
+        guard analysis.errors.isEmpty, let files = pipeline.files else { throw BuildFailure(analysis.errors) }
         endStage("read and validate \(files.incidentFiles.count + files.pageFiles.count) files")
-        let renderer = try SiteRenderer(site: site, templates: templates, files: files)
         let output = try DiskOutput(outputPath: options.outputPath, sourceRoot: files.rootPath)
         do {
-            let written = try renderer.render(to: output, parallel: options.parallel, progress: options.progress)
-            endStage("render and write \(written) files")
-            var notes = renderer.notes
-            if site.config.search {
+            let report = try pipeline.publish(analysis, to: output, everything: true)
+            endStage("render and write \(report.written.count) files")
+            var notes = analysis.notes
+            if analysis.build?.site.config.search == true {
                 switch try PagefindIndexer.index(sitePath: output.stagingPath) {
                 case .indexed:
                     endStage("index for search (Pagefind)")
@@ -78,8 +78,8 @@ public enum SiteBuilder {
             try output.commit()
             endStage("publish")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            return BuildSummary(incidents: site.incidents.count, tags: site.tags.count, pages: site.pages.count,
-                                filesWritten: written, outputPath: output.outputPath, seconds: seconds, stages: stages,
+            return BuildSummary(incidents: report.incidents, tags: report.tags, pages: analysis.build?.site.pages.count ?? 0,
+                                filesWritten: report.written.count, outputPath: output.outputPath, seconds: seconds, stages: stages,
                                 notes: notes)
         } catch {
             output.discard()

@@ -1,0 +1,91 @@
+/// The parse stage's outcome for one incident file: the incident, with its body
+/// rendered once into the build's `BodyStore`, or every error it has; and what `check`
+/// reports about it (warnings, and the links of its body with their positions).
+struct ParsedFile: Sendable {
+    var result: Result<Incident, BuildFailure>
+    var warnings: [Diagnostic] = []
+    var links: [LocatedLink] = []
+
+    /// Reads the file at `path` through `files` and parses it; every diagnostic about it
+    /// carries its source line.
+    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore) {
+        let text: String
+        switch files.readText(path) {
+        case .failure(let failure):
+            result = .failure(failure)
+            return
+        case .success(let read):
+            text = read
+        }
+        let (parsed, warnings) = IncidentParser.parseReportingWarnings(text, path: path)
+        var locator: SourceLocator?
+        func located() -> SourceLocator {
+            if let locator { return locator }
+            let made = SourceLocator(text)
+            locator = made
+            return made
+        }
+        self.warnings = warnings.isEmpty ? [] : warnings.withExcerpts(of: path, from: located())
+        switch parsed {
+        case .failure(let failure):
+            result = .failure(BuildFailure(failure.diagnostics.withExcerpts(of: path, from: located())))
+        case .success(var incident):
+            guard case .inline(let body) = incident.body else {
+                result = .success(incident)
+                return
+            }
+            let (html, bodyLinks) = markdown.renderCollectingLinks(body)
+            do {
+                incident.body = .stored(try bodies.add(markdown: body, html: html))
+            } catch {
+                result = .failure(error)
+                return
+            }
+            let relative = bodyLinks.filter { LocatedLink.isSiteRelative($0.url) }
+            if !relative.isEmpty {
+                let locator = located()
+                let bytes = Array(text.utf8)
+                for link in relative {
+                    // cmark-gfm places the link at its `[`; the address itself is where the
+                    // editor looks, so it is found from there.
+                    let start = locator.offset(line: incident.bodyFirstLine + link.line - 1, byteColumn: link.byteColumn)
+                    let offset = Self.find(Array(link.url.utf8), in: bytes, from: start) ?? start
+                    let (line, column) = locator.position(ofByte: offset)
+                    links.append(LocatedLink(url: link.url, from: incident.slug, location: SourceLocation(file: path, line: line, column: column),
+                                             excerpt: locator.excerpt(line: line, column: column)))
+                }
+            }
+            result = .success(incident)
+        }
+    }
+}
+
+extension ParsedFile {
+    /// The first occurrence of `needle` in `bytes` at or after `start`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, start >= 0, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// A link in an incident's body that leads to a page of the site, where it was written.
+struct LocatedLink: Sendable {
+    var url: String
+    /// The slug of the incident whose page holds the link (links resolve from there).
+    var from: String
+    var location: SourceLocation
+    var excerpt: SourceExcerpt?
+
+    /// Relative to the page: no scheme, not from the site root, not only an anchor.
+    static func isSiteRelative(_ url: String) -> Bool {
+        let path = url.prefix { $0 != "#" && $0 != "?" }
+        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
+        let head = path.prefix { $0 != "/" }
+        return !head.contains(":")
+    }
+}

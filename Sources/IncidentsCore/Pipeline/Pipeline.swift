@@ -1,0 +1,239 @@
+import Foundation
+
+/// The one pipeline every command runs: load → parse → model → plan → render →
+/// publish. `build` runs it once into a folder, `serve` keeps it and runs it again on
+/// every change into memory, `check` stops after planning; every rule is applied in
+/// the stage it belongs to, once, so the three cannot disagree.
+///
+/// Kept between runs (as `serve` does), it remembers what it parsed and what it wrote,
+/// and a run after an edit parses only the files that changed and writes only the
+/// files whose fingerprint changed. The result is always the same bytes as a run from
+/// nothing. Not for use from several threads at once.
+public final class Pipeline: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var sourcePath: String
+        public var includeDrafts: Bool
+        /// Full-text search even when `site.yml` does not ask for it.
+        public var search: Bool
+        /// Render on all cores; off only for tests that compare with a sequential build.
+        public var parallel: Bool
+        /// Told how far reading and writing have got, for a progress line.
+        public var progress: BuildProgress?
+        /// Keep each incident's rendered parts of the data files for the next run, as
+        /// `serve` does (a single build would only hold them in memory for nothing).
+        public var keepsRenderedParts: Bool
+
+        public init(sourcePath: String = ".", includeDrafts: Bool = false, search: Bool = false, parallel: Bool = true,
+                    progress: BuildProgress? = nil, keepsRenderedParts: Bool = false) {
+            self.sourcePath = sourcePath
+            self.includeDrafts = includeDrafts
+            self.search = search
+            self.parallel = parallel
+            self.progress = progress
+            self.keepsRenderedParts = keepsRenderedParts
+        }
+    }
+
+    /// What the stages up to the plan found: the planned build, or the errors that
+    /// stop it; and the warnings `check` reports either way.
+    public struct Analysis: Sendable {
+        public var errors: [Diagnostic]
+        public var warnings: [Diagnostic]
+        /// Things left out of the output and why (feeds without `base_url`).
+        public var notes: [String]
+        public var incidentCount: Int
+        public var tagCount: Int
+        public var fileCount: Int { table?.routes.count ?? 0 }
+        var build: BuildContext?
+        var table: RouteTable?
+        /// The links of the incidents' bodies, for `check`.
+        var links: [LocatedLink]
+    }
+
+    /// What one run wrote.
+    public struct Report: Sendable, Equatable {
+        public var written: [String]
+        public var removed: [String]
+        public var incidents: Int
+        public var tags: Int
+    }
+
+    public let options: Options
+    public private(set) var files: SiteFiles?
+    private var siteWide: SiteWide?
+    /// Each incident file's outcome, by site-relative path.
+    private var parsed: [String: ParsedFile] = [:]
+    private var bodies = BodyStore()
+    private var caches: RenderCaches
+    /// The fingerprint of every file written by the last run, by output path.
+    private var published: [String: Int] = [:]
+
+    public init(_ options: Options) {
+        self.options = options
+        caches = RenderCaches(keepingRecords: options.keepsRenderedParts)
+    }
+
+    // MARK: Load, parse, model, plan
+
+    /// Runs the stages up to the plan. `changes` are the site-relative paths created,
+    /// edited or deleted since the last run; nil means everything.
+    public func analyse(changes: [String]? = nil) -> Analysis {
+        let listing: SiteFiles
+        do {
+            listing = try SiteFiles(rootPath: options.sourcePath)
+        } catch {
+            return Analysis(errors: error.diagnostics, warnings: [], notes: [], incidentCount: 0, tagCount: 0, links: [])
+        }
+        let previous = files
+        files = listing
+
+        // Settings, standalone pages and templates: parsed again when any of them changed.
+        let siteWideChanged = changes == nil || siteWide == nil || previous.map { !SiteWide.sameFiles(listing, $0) } ?? true
+            || changes!.contains { SiteWide.isSiteWide($0) }
+        if siteWideChanged {
+            let fresh = SiteWide(files: listing)
+            // Bodies depend on one setting only: whether raw HTML is let through.
+            if fresh.config.unsafeHTML != siteWide?.config.unsafeHTML { parsed = [:]; bodies = BodyStore() }
+            siteWide = fresh
+        }
+        guard let siteWide else { preconditionFailure("site-wide files are parsed above") }
+
+        // Incidents: the changed and the new ones parsed, the deleted ones forgotten.
+        if changes == nil {
+            parsed = [:]
+            bodies = BodyStore()
+        }
+        let listed = Set(listing.incidentFiles)
+        parsed = parsed.filter { listed.contains($0.key) }
+        let changed = Set(changes ?? [])
+        let toParse = listing.incidentFiles.filter { parsed[$0] == nil || changed.contains($0) }
+        let markdown = MarkdownRenderer(allowRawHTML: siteWide.config.unsafeHTML)
+        let (files, bodies, progress) = (listing, self.bodies, options.progress)
+        progress?.begin("reading", total: toParse.count)
+        let results = Parallel.map(toParse) { path in
+            defer { progress?.advance() }
+            return ParsedFile(path: path, files: files, markdown: markdown, bodies: bodies)
+        }
+        for (path, result) in zip(toParse, results) { parsed[path] = result }
+
+        // Model.
+        var errors = listing.diagnostics + siteWide.errors
+        var warnings = siteWide.warnings
+        var incidents: [Incident] = []
+        var links: [LocatedLink] = []
+        for path in listing.incidentFiles {
+            guard let file = parsed[path] else { continue }
+            warnings += file.warnings
+            switch file.result {
+            case .success(let incident):
+                guard options.includeDrafts || !incident.draft else { continue }
+                incidents.append(incident)
+                links += file.links
+            case .failure(let failure):
+                errors += failure.diagnostics
+            }
+        }
+        errors += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath, $0.slugLocation) }, what: "incident")
+        var config = siteWide.config
+        if options.search { config.search = true }
+        let pages = options.includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft }
+        let site = Site(config: config, incidents: incidents, pages: pages, staticFiles: listing.staticFiles)
+        var analysis = Analysis(errors: [], warnings: warnings.sorted(), notes: [], incidentCount: incidents.count,
+                                tagCount: site.tags.count, links: links)
+        if config.baseURL == nil { analysis.notes.append("feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written") }
+
+        // Plan.
+        if let templates = siteWide.templates {
+            let build = BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches)
+            let table = RouteTable(build)
+            build.adopt(table)
+            errors += table.conflicts
+            analysis.build = build
+            analysis.table = table
+        }
+        analysis.errors = errors.sorted()
+        return analysis
+    }
+
+    // MARK: Render, publish
+
+    /// Renders and writes the planned files into `sink`: all of them on the first run
+    /// (or with `everything`), afterwards those whose fingerprint changed; and removes
+    /// the files of the last run that are planned no more.
+    public func publish(_ analysis: Analysis, to sink: some OutputSink, everything: Bool = false) throws -> Report {
+        guard analysis.errors.isEmpty, let build = analysis.build, let table = analysis.table else {
+            throw BuildFailure(analysis.errors)
+        }
+        let all = everything || published.isEmpty
+        let selected = table.routes.indices.filter { all || published[table.routes[$0].path] != table.routes[$0].fingerprint }
+        let planned = Set(table.routes.map(\.path))
+        let removed = published.keys.filter { !planned.contains($0) }.sorted()
+
+        let failures = FirstError()
+        let progress = options.progress
+        progress?.begin("writing", total: selected.count)
+        let run = { @Sendable (index: Int) in
+            guard !failures.hasError else { return }
+            defer { progress?.advance() }
+            do {
+                try table.render(table.routes[selected[index]], build, to: sink)
+            } catch {
+                failures.record(error)
+            }
+        }
+        if options.parallel {
+            DispatchQueue.concurrentPerform(iterations: selected.count, execute: run)
+        } else {
+            selected.indices.forEach(run)
+        }
+        if let error = failures.error { throw error }
+        for path in removed { try sink.remove(path) }
+        published = Dictionary(table.routes.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        // Cached cards and records of incidents that changed or went are not needed again.
+        caches.keepOnly(Set(build.incidentPrints))
+        return Report(written: selected.map { table.routes[$0].path }.sorted(), removed: removed,
+                      incidents: analysis.incidentCount, tags: analysis.tagCount)
+    }
+
+    /// Every stage into `sink` (the changed files only, after a first run); throws the
+    /// errors that stop it, and then writes nothing.
+    @discardableResult
+    public func run(changes: [String]? = nil, into sink: some OutputSink) throws -> Report {
+        try publish(analyse(changes: changes), to: sink)
+    }
+
+    /// Forgets what was written, so the next `publish` writes everything (into a new
+    /// sink, after a failed one).
+    public func forgetPublished() {
+        published = [:]
+    }
+
+    // MARK: Rules across files
+
+    /// Two files that would write the same page: both are named, each at its slug.
+    /// Slugs that differ only in Unicode normalisation are the same (Swift compares
+    /// strings by canonical equivalence), and would be the same address to a reader.
+    static func duplicateSlugs(_ entries: [(slug: String, path: String, location: SourceLocation)], what: String) -> [Diagnostic] {
+        var seen = Set<String>(minimumCapacity: entries.count)
+        guard entries.contains(where: { !seen.insert($0.slug).inserted }) else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for (slug, group) in Dictionary(grouping: entries, by: \.slug) where group.count > 1 {
+            for entry in group {
+                // Paths compared by bytes: two names equal as Swift strings are still two files.
+                let others = group.map(\.path).filter { !$0.utf8.elementsEqual(entry.path.utf8) }.sorted().joined(separator: ", ")
+                diagnostics.append(Diagnostic(entry.location, key: "slug",
+                                              "\"\(slug)\" is also the slug of \(others), expected each \(what) to have its own slug"))
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// Keeps the first error thrown by parallel jobs, so the others can stop early.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    var hasError: Bool { lock.withLock { stored != nil } }
+    var error: Error? { lock.withLock { stored } }
+    func record(_ error: Error) { lock.withLock { if stored == nil { stored = error } } }
+}

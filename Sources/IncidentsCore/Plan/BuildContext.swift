@@ -1,0 +1,157 @@
+import Foundation
+
+/// Everything planning and rendering read, made once per build from the site model:
+/// the site, its templates and files, the rendered bodies, the values every page
+/// shares, and the fingerprints that tell an incremental build what changed.
+///
+/// Immutable after `init` (the caches it holds are thread-safe), so producers read it
+/// from every worker thread at once.
+final class BuildContext: @unchecked Sendable {
+    let site: Site
+    let templates: TemplateSet
+    let files: SiteFiles
+    let bodies: BodyStore
+    let caches: RenderCaches
+    let markdown: MarkdownRenderer
+    let neighbours: IncidentNeighbours
+    /// The site's lists (index, tags, facet values), in `Site.lists`' order.
+    let lists: [IncidentList]
+    /// `site` and `nav`, the same on every page.
+    let siteModel: TemplateValue
+    let nav: TemplateValue
+    /// A hash of everything every page can show: settings, templates, standalone pages
+    /// (they are in every page's menu). Part of every fingerprint but static files'.
+    let sitePrint: Int
+    /// For each incident: everything its own page shows of its file and tags.
+    let incidentPrints: [Int]
+    /// For each incident: what a link to it shows elsewhere (title, address, date,
+    /// severity, tags). A body edit changes none of it, so it rewrites no other page.
+    let linkPrints: [Int]
+    /// The pages of the route table (its `index.html` paths), for the sitemap; set
+    /// once the table is planned, before anything renders.
+    private(set) var plannedPages: [String] = []
+
+    func adopt(_ table: RouteTable) {
+        plannedPages = table.routes.map(\.path).filter { $0.hasSuffix("index.html") }
+    }
+
+    init(site: Site, templates: TemplateSet, files: SiteFiles, bodies: BodyStore, caches: RenderCaches) {
+        self.site = site
+        self.templates = templates
+        self.files = files
+        self.bodies = bodies
+        self.caches = caches
+        markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeHTML)
+        neighbours = IncidentNeighbours(site: site)
+        lists = site.lists
+        siteModel = .object(SiteModel(site: site))
+        nav = .list(site.pages.map { .object(LabelledLink(label: $0.title, url: Addresses.page($0.slug).url, labelName: "title")) })
+
+        var hasher = Hasher()
+        hasher.combine(site.config.title)
+        hasher.combine(site.config.description)
+        hasher.combine(site.config.baseURL)
+        hasher.combine(site.config.language)
+        hasher.combine(site.config.perPage)
+        hasher.combine(site.config.unsafeHTML)
+        hasher.combine(site.config.search)
+        hasher.combine(site.config.facets.map(\.key))
+        hasher.combine(templates.fingerprint)
+        for page in site.pages {
+            hasher.combine(page.slug)
+            hasher.combine(page.title)
+            hasher.combine(page.summary)
+            hasher.combine(page.body)
+        }
+        sitePrint = hasher.finalize()
+
+        let tagNamePrints = site.tags.map { $0.name.hashValue }
+        incidentPrints = site.incidents.indices.map { position in
+            var hasher = Hasher()
+            hasher.combine(site.incidents[position].sourcePrint)
+            for number in site.tagsOfIncident[position] { hasher.combine(tagNamePrints[number]) }
+            return hasher.finalize()
+        }
+        linkPrints = site.incidents.indices.map { position in
+            let incident = site.incidents[position]
+            var hasher = Hasher()
+            hasher.combine(incident.title)
+            hasher.combine(incident.slug)
+            hasher.combine(incident.sortDate.description)
+            hasher.combine(incident.dateReported.description)
+            hasher.combine(incident.severity)
+            hasher.combine(site.tagsOfIncident[position])
+            return hasher.finalize()
+        }
+    }
+
+    /// A fingerprint that starts from `sitePrint`, with what `body` adds.
+    func fingerprint(_ body: (inout Hasher) -> Void) -> Int {
+        var hasher = Hasher()
+        hasher.combine(sitePrint)
+        body(&hasher)
+        return hasher.finalize()
+    }
+
+    /// A whole page: `content` inside the values every page has, rendered through
+    /// `template`, for the file at `outputPath`.
+    func page(_ template: String, content: any TemplateObject, outputPath: String, description: String?) -> [UInt8] {
+        let model = PageModel(site: siteModel, root: Self.root(forOutputPath: outputPath), nav: nav,
+                              description: description ?? site.config.description, content: content)
+        return templates.renderBytes(template, .object(model))
+    }
+
+    /// The way from a file at `outputPath` back to the site root: `./`, `../../`.
+    static func root(forOutputPath outputPath: String) -> String {
+        let depth = outputPath.split(separator: "/").count - 1
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// The folder of incident `position`'s value of `field`, when `field` is a facet.
+    func facetValueFolder(of field: IncidentField, at position: Int) -> Addresses.Folder? {
+        guard let facet = site.facets.first(where: { $0.field == field }), let value = facet.valueOfIncident[position] else { return nil }
+        return Addresses.facetValue(field, facet.values[value].slug)
+    }
+
+    /// An incident page's address in the data files and feeds: absolute with `base_url`.
+    func address(ofIncident position: Int) -> String {
+        (site.config.baseURL ?? "") + Addresses.incident(site.incidents[position].slug).url
+    }
+
+    /// The Markdown and HTML of incident `position`'s body.
+    func body(of position: Int) throws -> (markdown: String, html: String) {
+        switch site.incidents[position].body {
+        case .inline(let markdown):
+            return (markdown, markdown.isEmpty ? "" : self.markdown.render(markdown))
+        case .stored(let entry):
+            return (try bodies.markdown(entry), try bodies.html(entry))
+        }
+    }
+
+    /// Incident `position`'s card for a list on a page at `root`, rendered through
+    /// `incident-card` once per incident and kept with a placeholder for the root.
+    func card(_ position: Int, root: String) -> CardModel {
+        var card = CardModel(site: site, position: position)
+        let html = caches.cards.value(key: incidentPrints[position]) {
+            var values = CardModel(site: site, position: position)
+            values.html = nil
+            let model = CardPageModel(card: values, root: Self.rootPlaceholder)
+            return templates.render("incident-card", .object(model))
+        }
+        card.html = ByteReplacement.replacingAll(Self.rootPlaceholder, with: root, in: html)
+        return card
+    }
+
+    /// Cannot occur in content: files with NUL bytes are refused when read.
+    static let rootPlaceholder = "\u{0}root\u{0}"
+}
+
+/// What `incident-card` sees: the card and `root`, nothing of the page.
+struct CardPageModel: TemplateObject {
+    let card: CardModel
+    let root: String
+
+    func value(named name: String) -> TemplateValue? {
+        name == "root" ? .text(root) : card.value(named: name)
+    }
+}

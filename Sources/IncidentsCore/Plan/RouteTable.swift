@@ -1,0 +1,95 @@
+/// One kind of output file (incident pages, list pages, feeds, data files, …): it plans
+/// its files from the site model and renders each. Adding a kind of output is one new
+/// producer (and its template), listed in `RouteTable.producers`.
+protocol OutputProducer: Sendable {
+    /// This kind's files. `planned` holds the routes of the producers listed before
+    /// this one (the sitemap lists the pages).
+    func plan(_ build: BuildContext, planned: [Route]) -> [Route]
+    /// Writes the file of `route` into `sink`.
+    func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws
+}
+
+extension OutputProducer {
+    /// A route of this producer; `producer` is filled in by the table.
+    func route(_ path: String, item: Int = 0, part: Int = 0, origin: Route.Origin? = nil, fingerprint: Int) -> Route {
+        Route(path: path, producer: -1, item: item, part: part, origin: origin, fingerprint: fingerprint)
+    }
+}
+
+/// Every file of a build, planned once from the site model, before anything is
+/// written: what `build` writes, what `serve` holds, what `check` checks links
+/// against, and what an incremental build compares.
+struct RouteTable: Sendable {
+    /// Every kind of output, in the order planned and started (long data files first,
+    /// so they run beside the pages).
+    static let producers: [any OutputProducer] = [
+        DataFiles(), Feeds(), IncidentPages(), ListPages(), Overviews(), StandalonePages(),
+        StatisticsPage(), SearchPage(), NotFoundPage(), ThemeAssets(), StaticFiles(), SearchEngineFiles(),
+    ]
+
+    private(set) var routes: [Route] = []
+
+    init(_ build: BuildContext) {
+        for (index, producer) in Self.producers.enumerated() {
+            for var route in producer.plan(build, planned: routes) {
+                route.producer = index
+                routes.append(route)
+            }
+        }
+    }
+
+    /// Renders and writes `route`.
+    func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
+        try Self.producers[route.producer].render(route, build, to: sink)
+    }
+
+    /// An error for each output that clashes with another, reported at the source the
+    /// editor can change: two files at one path (a `static/` file or a standalone page
+    /// at the address of a generated page, such as `content/pages/status.md` against
+    /// the status facet), and a file where a folder is needed (a file `static/tags`
+    /// against the `tags/` pages). `build`, `check` and `serve` all refuse these.
+    var conflicts: [Diagnostic] {
+        var writers: [String: [Int]] = [:]
+        for index in routes.indices { writers[routes[index].path, default: []].append(index) }
+        // Every folder the output needs, with one route that writes inside it.
+        var folders: [String: Int] = [:]
+        for index in routes.indices {
+            let path = routes[index].path
+            var slash = path.firstIndex(of: "/")
+            while let end = slash {
+                let folder = String(path[..<end])
+                if folders[folder] == nil { folders[folder] = index }
+                slash = path[path.index(after: end)...].firstIndex(of: "/")
+            }
+        }
+        var conflicts: [Diagnostic] = []
+        for index in routes.indices {
+            let path = routes[index].path
+            guard let mine = routes[index].origin else { continue }
+            if let others = writers[path], others.count > 1 {
+                let rivals = others.filter { $0 != index }
+                if let generated = rivals.first(where: { routes[$0].origin == nil }) {
+                    conflicts.append(Diagnostic(mine.location, "would overwrite the generated page \(routes[generated].path), \(mine.hint)"))
+                } else {
+                    let names = rivals.compactMap { routes[$0].origin?.name }.sorted().joined(separator: ", ")
+                    conflicts.append(Diagnostic(mine.location, "would write \(path), as \(names) does too; \(mine.hint)"))
+                }
+            }
+            // This file stands where another output needs a folder.
+            if let inside = writers[path + "/index.html"]?.first ?? folders[path] {
+                conflicts.append(Diagnostic(mine.location, "is a file where the site needs the folder \(path)/ (for \(routes[inside].path)), \(mine.hint)"))
+            }
+            // This output needs a folder where a generated page is a file.
+            var slash = path.firstIndex(of: "/")
+            while let end = slash {
+                let folder = String(path[..<end])
+                if let blocking = writers[folder]?.first, routes[blocking].origin == nil {
+                    conflicts.append(Diagnostic(mine.location, "needs the folder \(folder)/, where the site writes the file \(folder); \(mine.hint)"))
+                    break
+                }
+                slash = path[path.index(after: end)...].firstIndex(of: "/")
+            }
+        }
+        return conflicts
+    }
+}

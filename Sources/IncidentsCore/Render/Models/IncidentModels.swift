@@ -1,0 +1,193 @@
+/// `severity`: `{slug, label, rank}`.
+struct SeverityModel: TemplateObject {
+    let severity: Severity
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "slug": return .text(severity.rawValue)
+        case "label": return .text(severity.label)
+        case "rank": return .number(severity.rank)
+        default: return nil
+        }
+    }
+
+    static let all: [Severity: TemplateValue] = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, .object(SeverityModel(severity: $0))) })
+}
+
+/// Another incident as a link (`newer`, `older`, `related`): title, address, date, severity.
+struct LinkModel: TemplateObject {
+    let title: String
+    let url: String
+    let date: PartialDate
+    let severity: Severity
+
+    init(_ incident: Incident) {
+        title = incident.title
+        url = Addresses.incident(incident.slug).url
+        date = incident.sortDate
+        severity = incident.severity
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": return .text(title)
+        case "url": return .text(url)
+        case "date_iso": return .text(date.description)
+        case "date_text": return .text(date.displayText)
+        case "severity": return SeverityModel.all[severity]
+        default: return nil
+        }
+    }
+}
+
+/// A tag of an incident: `{name, slug, url}`.
+struct TagLinkModel: TemplateObject {
+    let name: String
+    let slug: String
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": return .text(self.name)
+        case "slug": return .text(slug)
+        case "url": return .text(Addresses.tag(slug).url)
+        default: return nil
+        }
+    }
+}
+
+/// An incident as an item of a list (docs/templates.md, "Incident cards"); with
+/// `html`, the card already rendered for the list's page.
+struct CardModel: TemplateObject {
+    let link: LinkModel
+    let slug: String
+    let summary: String?
+    let tags: TemplateValue
+    let draft: Bool
+    var html: String?
+
+    init(site: Site, position: Int) {
+        let incident = site.incidents[position]
+        link = LinkModel(incident)
+        slug = incident.slug
+        summary = incident.summary
+        tags = .list(site.tagsOfIncident[position].map { .object(TagLinkModel(name: site.tags[$0].name, slug: site.tags[$0].slug)) })
+        draft = incident.draft
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "slug": return .text(slug)
+        case "summary": return .optional(summary)
+        case "tags": return tags
+        case "has_tags": return .bool(tags.isTruthy)
+        case "draft": return .bool(draft)
+        case "html": return html.map(TemplateValue.text)
+        default: return link.value(named: name)
+        }
+    }
+}
+
+/// One fact of an incident page: `{key, label, value, datetime, url}`.
+struct FactModel: TemplateObject {
+    let field: IncidentField
+    let text: String
+    let datetime: String?
+    /// The fact's facet value page, when the field is a facet.
+    let url: String?
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "key": return .text(field.key)
+        case "label": return .text(field.label)
+        case "value": return .text(text)
+        case "datetime": return .optional(datetime)
+        case "url": return .optional(url)
+        default: return nil
+        }
+    }
+}
+
+/// A source of an incident page (docs/templates.md, `sources`).
+struct SourceModel: TemplateObject {
+    let source: Source
+    /// The link ready to use: the external address, or a site path with `root` in front.
+    let href: String?
+
+    init(_ source: Source, root: String) {
+        self.source = source
+        if let url = source.url {
+            let isAbsolute = url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
+            href = isAbsolute ? url : root + url.drop { $0 == "/" }
+        } else {
+            href = nil
+        }
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "title": return .text(source.title)
+        case "href": return .optional(href)
+        case "meta":
+            let meta = [source.publisher, source.date?.displayText, source.type].compactMap { $0 }
+            return meta.isEmpty ? .null : .text(meta.joined(separator: " · "))
+        case "publisher": return .optional(source.publisher)
+        case "date": return .optional(source.date?.displayText)
+        case "date_iso": return .optional(source.date?.description)
+        case "type": return .optional(source.type)
+        default: return nil
+        }
+    }
+}
+
+/// `incident` on an incident page: everything a card has, and what the page shows.
+struct IncidentModel: TemplateObject {
+    let card: CardModel
+    let incident: Incident
+    let facts: TemplateValue
+    let body: String
+    let sources: TemplateValue
+    let params: TemplateValue
+    let severityURL: String?
+    let newer: TemplateValue
+    let older: TemplateValue
+    let related: TemplateValue
+    let canonicalURL: String?
+    let citation: Citation
+    let tagNames: [String]
+    let jsonLD: String
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "fields": return facts
+        case "has_fields": return .bool(facts.isTruthy)
+        case "body": return .text(body)
+        case "sources": return sources
+        case "has_sources": return .bool(sources.isTruthy)
+        case "date_reported": return .text(incident.dateReported.description)
+        case "date_occurred": return .optional(incident.dateOccurred?.description)
+        case "params": return params
+        case "severity_url": return .optional(severityURL)
+        case "newer": return newer
+        case "older": return older
+        case "related": return related
+        case "has_related": return .bool(related.isTruthy)
+        case "canonical_url": return .optional(canonicalURL)
+        case "cite_text": return .text(citation.plainText)
+        case "cite_bibtex": return .text(citation.bibTeX)
+        case "tag_names": return .list(tagNames.map(TemplateValue.text))
+        case "json_ld": return .text(jsonLD)
+        default: return card.value(named: name)
+        }
+    }
+}
+
+extension ParamValue {
+    /// The value as templates see it: every single value is text, lists and maps as such.
+    var templateValue: TemplateValue {
+        switch self {
+        case .text(let text): return .text(text)
+        case .list(let items): return .list(items.map(\.templateValue))
+        case .map(let entries): return .object(TemplateRecord(entries.mapValues(\.templateValue)))
+        }
+    }
+}

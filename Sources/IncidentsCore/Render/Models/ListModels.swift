@@ -1,0 +1,93 @@
+/// A tag or facet value with its number of incidents: `{name, slug, url, count,
+/// count_noun}`, an entry of an overview and the heading of its own list page.
+struct CountedLinkModel: TemplateObject {
+    let list: Tag
+    let url: String
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "name": return .text(list.name)
+        case "slug": return .text(list.slug)
+        case "url": return .text(url)
+        case "count": return .number(list.count)
+        case "count_noun": return .text(Count.noun("incident", list.count))
+        default: return nil
+        }
+    }
+}
+
+/// `facet`: `{label, name, url}`, e.g. "Category", "category", "category/".
+struct FacetModel: TemplateObject {
+    let field: IncidentField
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": return .text(field.label)
+        case "name": return .text(field.key)
+        case "url": return .text(Addresses.facet(field).url)
+        default: return nil
+        }
+    }
+}
+
+/// A page of incidents: the index, a tag's or a facet value's page.
+struct ListPageContent: TemplateObject {
+    /// `tag`, or `facet` and `value`, for the list's heading.
+    let heading: [(String, TemplateValue)]
+    let cards: TemplateValue
+    let pagination: PaginationModel
+    let count: Int
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "incidents": return cards
+        case "pagination": return .object(pagination)
+        case "count": return .number(count)
+        case "count_text": return .text(Count.text(count, "incident"))
+        default: return heading.first { $0.0 == name }?.1
+        }
+    }
+}
+
+/// An overview: every tag (`tags`), or every value of a facet (`facet`, `values`).
+struct OverviewContent: TemplateObject {
+    let listName: String
+    let entries: TemplateValue
+    let count: Int
+    let noun: String
+    let facet: FacetModel?
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case listName: return entries
+        case "count": return .number(count)
+        case "count_text": return .text(Count.text(count, noun))
+        case "facet": return facet.map(TemplateValue.object) ?? nil
+        default: return nil
+        }
+    }
+}
+
+/// Counts for readers: "1 incident", "12,480 incidents".
+enum Count {
+    static func text(_ number: Int, _ noun: String) -> String {
+        "\(grouped(number)) \(self.noun(noun, number))"
+    }
+
+    /// `noun`, in the plural unless `number` is 1.
+    static func noun(_ noun: String, _ number: Int) -> String {
+        number == 1 ? noun : noun + "s"
+    }
+
+    /// A whole number with thousands separated by commas, the same on every machine
+    /// (a locale-dependent format would make builds differ between machines).
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (number < 0 ? "-" : "") + result
+    }
+}

@@ -1,0 +1,74 @@
+/// `incidents/<slug>/index.html`: one page per incident, through the `incident`
+/// template: its facts, tags, body, sources, neighbours, related incidents, citation
+/// and structured data.
+struct IncidentPages: OutputProducer {
+    /// The fields shown as facts, in the table's order.
+    static let facts = IncidentField.all.filter(\.isFact)
+
+    func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
+        build.site.incidents.indices.map { position in
+            route(Addresses.incident(build.site.incidents[position].slug).indexPath, item: position, fingerprint: build.fingerprint { hasher in
+                hasher.combine(build.incidentPrints[position])
+                // The page links its newer and older neighbours and related incidents,
+                // chosen among the candidates hashed here.
+                hasher.combine(position > 0 ? build.linkPrints[position - 1] : 0)
+                hasher.combine(position + 1 < build.linkPrints.count ? build.linkPrints[position + 1] : 0)
+                build.neighbours.forEachCandidate(of: position) { hasher.combine(build.linkPrints[$0]) }
+            })
+        }
+    }
+
+    func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
+        let position = route.item
+        let incident = build.site.incidents[position]
+        let root = BuildContext.root(forOutputPath: route.path)
+        let body = try build.body(of: position)
+        let tagNames = build.site.tagNames(of: position)
+        let address = build.site.config.baseURL.map { $0 + Addresses.incident(incident.slug).url }
+        let model = IncidentModel(
+            card: CardModel(site: build.site, position: position),
+            incident: incident,
+            facts: .list(Self.facts.compactMap { Self.fact($0, of: position, build).map(TemplateValue.object) }),
+            body: body.html,
+            sources: .list(incident.sources.map { .object(SourceModel($0, root: root)) }),
+            params: .object(TemplateRecord(incident.extraParams.mapValues(\.templateValue))),
+            severityURL: IncidentField.named("severity").flatMap { build.facetValueFolder(of: $0, at: position) }?.url,
+            newer: build.neighbours.newer(than: position).map { .object(LinkModel(build.site.incidents[$0])) } ?? .null,
+            older: build.neighbours.older(than: position).map { .object(LinkModel(build.site.incidents[$0])) } ?? .null,
+            related: .list(build.neighbours.related(to: position).map { .object(LinkModel(build.site.incidents[$0])) }),
+            canonicalURL: address,
+            citation: Citation(incident: incident, siteTitle: build.site.config.title, url: address),
+            tagNames: tagNames,
+            jsonLD: StructuredData.report(incident, tagNames: tagNames, siteTitle: build.site.config.title, url: address))
+        try sink.write(build.page("incident", content: PageContent(incident: model), outputPath: route.path, description: incident.summary),
+                       to: route.path)
+    }
+
+    /// Field `field` of incident `position` as a fact, or nil when it has no value.
+    static func fact(_ field: IncidentField, of position: Int, _ build: BuildContext) -> FactModel? {
+        let incident = build.site.incidents[position]
+        let date: PartialDate? = switch field.storage {
+        case .date(let get, _): get(incident)
+        case .special where field.kind == .date: incident.dateReported
+        default: nil
+        }
+        let text: String?
+        if let date {
+            text = date.displayText
+        } else if field.key == "status" {
+            // Written "ongoing", shown "Ongoing".
+            text = field.text(of: incident).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        } else {
+            text = field.text(of: incident)
+        }
+        guard let text else { return nil }
+        return FactModel(field: field, text: text, datetime: date?.description,
+                         url: field.browsing == .no ? nil : build.facetValueFolder(of: field, at: position)?.url)
+    }
+
+    /// The page's own values: `incident`.
+    struct PageContent: TemplateObject {
+        let incident: IncidentModel
+        func value(named name: String) -> TemplateValue? { name == "incident" ? .object(incident) : nil }
+    }
+}

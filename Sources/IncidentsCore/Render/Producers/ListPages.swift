@@ -1,0 +1,65 @@
+/// The pages of each list of incidents, `per_page` cards each: the index
+/// (`index.html`, `page/2/index.html` …) through `index`, a tag's
+/// (`tags/<slug>/…`) through `tag`, a facet value's (`category/privacy/…`) through
+/// `facet-value`.
+struct ListPages: OutputProducer {
+    func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
+        var routes: [Route] = []
+        for (index, list) in build.lists.enumerated() {
+            let pagination = Self.pagination(list, build)
+            let heading = Self.headingPrint(list, build)
+            for page in 1...pagination.pageCount {
+                routes.append(route(list.folder.page(page).indexPath, item: index, part: page, fingerprint: build.fingerprint { hasher in
+                    hasher.combine(heading)
+                    hasher.combine(page)
+                    hasher.combine(pagination.pageCount)
+                    hasher.combine(list.members.count)
+                    for position in pagination.itemRange(page: page) { hasher.combine(build.incidentPrints[list.members[position]]) }
+                }))
+            }
+        }
+        return routes
+    }
+
+    func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
+        let list = build.lists[route.item]
+        let pagination = Self.pagination(list, build)
+        let root = BuildContext.root(forOutputPath: route.path)
+        let cards = TemplateValue.list(pagination.itemRange(page: route.part).map { .object(build.card(list.members[$0], root: root)) })
+        let (template, heading, description) = Self.heading(list, build)
+        let content = ListPageContent(heading: heading, cards: cards, pagination: pagination.model(page: route.part), count: list.members.count)
+        try sink.write(build.page(template, content: content, outputPath: route.path, description: description), to: route.path)
+    }
+
+    static func pagination(_ list: IncidentList, _ build: BuildContext) -> Pagination {
+        Pagination(folder: list.folder, itemCount: list.members.count, perPage: build.site.config.perPage)
+    }
+
+    /// The list's template, the values of its heading and its page description.
+    static func heading(_ list: IncidentList, _ build: BuildContext) -> (String, [(String, TemplateValue)], String?) {
+        let site = build.site
+        switch list.kind {
+        case .index:
+            return ("index", [], nil)
+        case .tag(let index):
+            let tag = site.tags[index]
+            return ("tag", [("tag", .object(CountedLinkModel(list: tag, url: list.folder.url)))],
+                    "Incidents tagged \(tag.name) in \(site.config.title).")
+        case .facetValue(let facetIndex, let valueIndex):
+            let facet = site.facets[facetIndex], value = facet.values[valueIndex]
+            return ("facet-value", [("facet", .object(FacetModel(field: facet.field))),
+                                    ("value", .object(CountedLinkModel(list: value, url: list.folder.url)))],
+                    "Incidents with \(facet.field.label.lowercased()) \(value.name) in \(site.config.title).")
+        }
+    }
+
+    /// What a list's heading shows: its name (the other heading values come from the
+    /// site or the members, hashed elsewhere).
+    static func headingPrint(_ list: IncidentList, _ build: BuildContext) -> Int {
+        switch list.kind {
+        case .index: return 0
+        case .tag(let index): return build.site.tags[index].name.hashValue
+        case .facetValue(let facet, let value): return build.site.facets[facet].values[value].name.hashValue
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// `404.html`, through `404`: served by static hosts at any address, so its links
+/// start from the site's own path (from `base_url`, else `/`), not a relative root.
+struct NotFoundPage: OutputProducer {
+    func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
+        [route("404.html", fingerprint: build.sitePrint)]
+    }
+
+    func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
+        let root = build.site.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+        let model = PageModel(site: build.siteModel, root: root, nav: build.nav, description: build.site.config.description,
+                              content: TemplateRecord([:]))
+        try sink.write(build.templates.renderBytes("404", .object(model)), to: route.path)
+    }
+}

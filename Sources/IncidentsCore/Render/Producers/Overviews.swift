@@ -1,0 +1,37 @@
+/// The overviews with counts: every tag (`tags/index.html`, through `tags`) and every
+/// value of each facet (`category/index.html`, through `facet`).
+struct Overviews: OutputProducer {
+    func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
+        var routes = [route(Addresses.tags.indexPath, item: -1, fingerprint: build.fingerprint { hasher in
+            for tag in build.site.tags { Self.hash(tag, into: &hasher) }
+        })]
+        for (index, facet) in build.site.facets.enumerated() {
+            routes.append(route(Addresses.facet(facet.field).indexPath, item: index, fingerprint: build.fingerprint { hasher in
+                for value in facet.values { Self.hash(value, into: &hasher) }
+            }))
+        }
+        return routes
+    }
+
+    func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
+        let site = build.site
+        if route.item < 0 {
+            let content = OverviewContent(listName: "tags", entries: .list(site.tags.map { .object(CountedLinkModel(list: $0, url: Addresses.tag($0.slug).url)) }),
+                                          count: site.tags.count, noun: "tag", facet: nil)
+            try sink.write(build.page("tags", content: content, outputPath: route.path,
+                                      description: "All tags of \(site.config.title), with their number of incidents."), to: route.path)
+            return
+        }
+        let facet = site.facets[route.item]
+        let entries = facet.values.map { TemplateValue.object(CountedLinkModel(list: $0, url: Addresses.facetValue(facet.field, $0.slug).url)) }
+        let content = OverviewContent(listName: "values", entries: .list(entries), count: facet.values.count, noun: "value", facet: FacetModel(field: facet.field))
+        try sink.write(build.page("facet", content: content, outputPath: route.path,
+                                  description: "Incidents of \(site.config.title) by \(facet.field.label.lowercased())."), to: route.path)
+    }
+
+    private static func hash(_ list: Tag, into hasher: inout Hasher) {
+        hasher.combine(list.slug)
+        hasher.combine(list.name)
+        hasher.combine(list.count)
+    }
+}
