@@ -178,3 +178,26 @@ extension IncidentField: Equatable, Hashable {
     public static func == (lhs: IncidentField, rhs: IncidentField) -> Bool { lhs.key == rhs.key }
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }
+
+extension IncidentField {
+    /// The key table of docs/format.md, made from this table (a test checks the docs
+    /// hold exactly this).
+    public static var keyTableMarkdown: String {
+        var rows = ["| Key | Value | Required | Label on pages | What it is |", "|---|---|---|---|---|"]
+        for field in all {
+            let value: String
+            switch field.kind {
+            case .text: value = field.key == "summary" ? "text (one plain paragraph)" : "text"
+            case .severity: value = "`critical`, `high`, `medium` or `low`"
+            case .date: value = "date"
+            case .yesNo: value = "yes/no"
+            case .tags: value = "list of text"
+            case .sources: value = "list of sources"
+            case .slug: value = "text"
+            }
+            let browsing = field.browsing == .byDefault ? " Browsable (a facet by default)." : field.browsing == .optional ? " Browsable (as a facet when `site.yml` names it)." : ""
+            rows.append("| `\(field.key)` | \(value) | \(field.required ? "**yes**" : "no") | \(field.label) | \(field.summary)\(browsing) |")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+}

@@ -46,40 +46,47 @@ public enum IncidentSchema {
                                  ("description", .string("An http(s) URL, or a path inside the site such as files/report.pdf."))])),
             ])),
         ])
+        func property(_ field: IncidentField) -> JSONValue {
+            let examples: [(String, JSONValue)] = field.examples.isEmpty ? [] : [("examples", .array(field.examples.map(JSONValue.string)))]
+            switch field.kind {
+            case .text:
+                return .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string(field.summary))] + examples)
+            case .severity:
+                return .object([("description", .string(field.summary))] + severity.objectMembers.dropFirst() + [])
+            case .date:
+                return .object([("description", .string(field.summary + " YYYY, YYYY-MM or YYYY-MM-DD; the precision given is kept and shown."))]
+                               + date.objectMembers.dropFirst())
+            case .yesNo:
+                return yesNo(field.summary)
+            case .tags:
+                return .object([
+                    ("description", .string(field.summary)),
+                    ("type", .string("array")),
+                    ("maxItems", .int(IncidentParser.maximumTags)),
+                    ("items", .object([("type", .array([.string("string"), .string("number")]))])),
+                ])
+            case .sources:
+                return .object([("description", .string(field.summary)), ("type", .string("array")), ("items", source)])
+            case .slug:
+                return .object([("type", .string("string")), ("pattern", .string(#"^[^/\\.][^/\\]*$"#)), ("description", .string(field.summary))])
+            }
+        }
         return .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string("incident.schema.json")),
             ("title", .string("Incident front matter")),
             ("description", .string("The YAML front matter of one incident file (content/incidents/*.md). Keys not listed here are kept for templates; incidents check warns about them.")),
             ("type", .string("object")),
-            ("required", .array(["title", "severity", "date_reported"].map(JSONValue.string))),
-            ("properties", .object([
-                ("title", text("The incident's headline.")),
-                ("severity", severity),
-                ("summary", text("One plain-text paragraph for lists, feeds and the page description.")),
-                ("date_occurred", date),
-                ("date_reported", date),
-                ("status", .object([("type", .string("string")), ("examples", .array(["ongoing", "resolved", "monitoring"].map(JSONValue.string)))])),
-                ("category", text("A facet, e.g. Privacy.")),
-                ("industry", text("A facet, e.g. Aviation.")),
-                ("jurisdiction", text("A facet, e.g. Canada.")),
-                ("ai_provider", text("The provider of the AI system involved.")),
-                ("application_type", text("e.g. chatbot.")),
-                ("harm_type", text("e.g. financial.")),
-                ("human_review", yesNo("Whether a human reviewed the system's output.")),
-                ("litigation_filed", yesNo("Whether anyone went to court.")),
-                ("litigation_status", text("e.g. decided, pending.")),
-                ("regulatory_body", text("The regulator or court involved.")),
-                ("tags", .object([
-                    ("type", .string("array")),
-                    ("maxItems", .int(IncidentParser.maximumTags)),
-                    ("items", .object([("type", .array([.string("string"), .string("number")]))])),
-                ])),
-                ("sources", .object([("type", .string("array")), ("items", source)])),
-                ("slug", .object([("type", .string("string")), ("pattern", .string(#"^[^/\\.][^/\\]*$"#)),
-                                  ("description", .string("The page's URL segment; default: the file name without .md."))])),
-                ("draft", .object([("type", .string("boolean")), ("description", .string("Left out of the site unless built with --drafts."))])),
-            ])),
+            ("required", .array(IncidentField.all.filter(\.required).map { .string($0.key) })),
+            ("properties", .object(IncidentField.all.map { ($0.key, property($0)) })),
         ])
+    }
+}
+
+extension JSONValue {
+    /// An object's members; none for any other value.
+    var objectMembers: [(String, JSONValue)] {
+        if case .object(let members) = self { return members }
+        return []
     }
 }

@@ -32,45 +32,33 @@ public enum NewIncident {
         return slug.isEmpty ? nil : slug
     }
 
+    /// The file's text: one line per field of `IncidentField.all`, in its order, the
+    /// optional ones commented out, then the usual section headings.
     public static func text(title: String, severity: Severity, tags: [String], today: PartialDate) -> String {
-        let tagList = tags.map(yamlText).joined(separator: ", ")
-        return """
-        ---
-        title: \(yamlText(title))
-        severity: \(severity.rawValue)            # critical | high | medium | low
-        summary: \(yamlText("One plain sentence: what happened, to whom, and why it matters."))
-        # date_occurred: \(today.year)            # YYYY, YYYY-MM or YYYY-MM-DD
-        date_reported: \(today)
-        # status: ongoing                # ongoing | resolved | monitoring
-        # category: Misinformation
-        # industry: Aviation
-        # jurisdiction: Canada
-        # ai_provider: Other/Unknown
-        # application_type: chatbot
-        # harm_type: financial
-        # human_review: no
-        # litigation_filed: no
-        # litigation_status: pending
-        # regulatory_body: Name of the regulator or court
-        tags: [\(tagList)]
-        sources:
-          - title: Headline or title of the source
-            publisher: Publisher
-            date: \(today)
-            type: news                   # news | report | court_filing | government | blog
-            # url: https://example.org/story
-        # slug: a-shorter-url            # default: the file name
-        # draft: true                    # left out of the site unless --drafts
-        ---
-        ## Full Description
-
-        ## Root Cause
-
-        ## Mitigation Analysis
-
-        ## Lessons Learned
-
-        """
+        var lines = ["---"]
+        for field in IncidentField.all {
+            switch field.key {
+            case "title": lines.append("title: \(yamlText(title))")
+            case "severity": lines.append("severity: \(severity.rawValue)            # critical | high | medium | low")
+            case "summary": lines.append("summary: \(yamlText("One plain sentence: what happened, to whom, and why it matters."))")
+            case "date_occurred": lines.append("# date_occurred: \(today.year)            # YYYY, YYYY-MM or YYYY-MM-DD")
+            case "date_reported": lines.append("date_reported: \(today)")
+            case "tags": lines.append("tags: [\(tags.map(yamlText).joined(separator: ", "))]")
+            case "sources":
+                lines += [
+                    "sources:",
+                    "  - title: Headline or title of the source",
+                    "    publisher: Publisher",
+                    "    date: \(today)",
+                    "    type: news                   # news | report | court_filing | government | blog",
+                    "    # url: https://example.org/story",
+                ]
+            default:
+                if let starter = field.starter { lines.append(starter) }
+            }
+        }
+        lines += ["---", "## Full Description", "", "## Root Cause", "", "## Mitigation Analysis", "", "## Lessons Learned", ""]
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// `text` as a YAML value: plain when that is safe, double-quoted otherwise.
