@@ -50,7 +50,7 @@ enum PageInjection {
     }
 
     private static func overlayHTML(_ problems: [String], note: String) -> String {
-        let count = problems.count == 1 ? "1 error" : "\(problems.count) errors"
+        let count = Count.text(problems.count, "error")
         let items = problems.map { "<pre>\($0.htmlEscaped)</pre>" }.joined(separator: "\n")
         return """
         <div id="incidents-build-error" role="alert">

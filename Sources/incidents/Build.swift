@@ -56,7 +56,7 @@ struct Build: ParsableCommand {
         } catch let failure as BuildFailure {
             Terminal.print(failure.diagnostics)
             let count = failure.diagnostics.count
-            Terminal.error("build failed with \(count) error\(count == 1 ? "" : "s"); the output folder was not changed")
+            Terminal.error("build failed with \(Count.text(count, "error")); the output folder was not changed")
             throw ExitCode.failure
         } catch {
             Terminal.error("\(error)")

@@ -34,9 +34,8 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             Terminal.print(report.diagnostics)
-            print("Checked \(report.incidentCount) incident\(report.incidentCount == 1 ? "" : "s"): "
-                  + "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), "
-                  + "\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")
+            print("Checked \(Count.text(report.incidentCount, "incident")): "
+                  + "\(Count.text(report.errorCount, "error")), \(Count.text(report.warningCount, "warning"))")
         case .json:
             let document: [String: Any] = [
                 "incidents": report.incidentCount,

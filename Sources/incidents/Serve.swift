@@ -58,17 +58,17 @@ struct Serve: AsyncParsableCommand {
                 guard !quiet else { return }
                 let time = "\(Int((build.seconds * 1000).rounded())) ms"
                 if build.changedFiles.isEmpty {
-                    Terminal.say("Built \(build.report.incidents) incidents, \(build.report.tags) tags in \(time)")
+                    Terminal.say("Built \(Count.text(build.report.incidents, "incident")), \(Count.text(build.report.tags, "tag")) in \(time)")
                 } else {
-                    let what = build.changedFiles.count == 1 ? build.changedFiles[0] : "\(build.changedFiles.count) files"
+                    let what = build.changedFiles.count == 1 ? build.changedFiles[0] : Count.text(build.changedFiles.count, "file")
                     let pages = build.report.written.count + build.report.removed.count
-                    Terminal.say("\(what) changed: \(pages) file\(pages == 1 ? "" : "s") updated in \(time)")
+                    Terminal.say("\(what) changed: \(Count.text(pages, "file")) updated in \(time)")
                 }
             },
             failed: { _, diagnostics in
                 Terminal.print(diagnostics)
                 let count = diagnostics.count
-                Terminal.error("build failed with \(count) error\(count == 1 ? "" : "s"); still serving the last good build")
+                Terminal.error("build failed with \(Count.text(count, "error")); still serving the last good build")
             }
         )
         let options = PreviewOptions(sourcePath: source, includeDrafts: drafts, host: bind, port: port, allowedHosts: allowedHosts,

@@ -39,6 +39,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
     }
 
+    @Test func oneOfAnythingIsSingular() throws {
+        let site = try TestSite(["content/incidents/only.md": incidentFile(extra: "summary: One.\nsources:\n  - title: S\n    url: https://example.com/\ntags: [solo]")])
+        let build = try run(["build"], in: site.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.hasPrefix("Built 1 incident, 1 tag, "), "\(build.stdout)")
+        let check = try run(["check"], in: site.root)
+        #expect(check.stdout == "Checked 1 incident: 0 errors, 0 warnings\n", "\(check.stdout)\(check.stderr)")
+        try site.write("content/incidents/only.md", "---\ntitle: [\n---\n")
+        let failed = try run(["build"], in: site.root)
+        #expect(failed.stderr.hasSuffix("error: build failed with 1 error; the output folder was not changed\n"))
+    }
+
     @Test func quietAndVerbose() throws {
         let site = try TestSite(fixture: "basic")
         let quiet = try run(["build", "--quiet"], in: site.root)

@@ -129,12 +129,17 @@ import Testing
 
     @Test func parseErrorsAreLocated() throws {
         func error(_ text: String) -> String? {
-            do { _ = try Template(parsing: text); return nil } catch { return "\(error.line):\(error.column): \(error.message)" }
+            do { _ = try Template(parsing: text); return nil } catch {
+                let (line, column) = SourceLocator(text).position(ofByte: error.offset)
+                return "\(line):\(column): \(error.message)"
+            }
         }
         #expect(error("<p>{{#a}}x{{/b}}</p>") == "1:14: a section is closed with a different name than it was opened with, expected {{/a}}")
         #expect(error("<p>\n{{site.title</p>") == "2:3: a tag is not closed with }}")
         #expect(error("<p>\n{{#site}}never closed\n") == "3:1: a section is never closed, expected {{/site}}")
         #expect(error("{{=<%%>=}}") == "1:1: a set-delimiter tag is malformed, expected one such as {{=<% %>=}}")
+        // Columns count Unicode scalars, as everywhere: é and the emoji before the name are one each.
+        #expect(error("é🙂{{#a}}x{{/b}}") == "1:13: a section is closed with a different name than it was opened with, expected {{/a}}")
     }
 }
 

@@ -1,15 +1,16 @@
 extension Template {
     /// A template that cannot be compiled: where, and why in words.
     struct ParseError: Error, Sendable {
-        var line: Int
-        var column: Int
+        /// The byte offset of the problem in the template's UTF-8 text; `SourceLocator`
+        /// turns it into a line and column.
+        var offset: Int
         var message: String
     }
 
     /// Sections (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) may nest this deep; the theme needs 6.
     static let maximumNesting = 64
 
-    /// Compiles `text`. Errors carry the line and column (from 1, in characters) of the tag.
+    /// Compiles `text`. Errors carry the byte offset of the tag.
     init(parsing text: String) throws(ParseError) {
         var parser = Parser(Array(text))
         var references: [Reference] = []
@@ -54,26 +55,28 @@ extension Template {
 
     private struct Parser {
         let characters: [Character]
+        /// The UTF-8 offset at which each character starts, and the text's length last:
+        /// positions leave the parser as byte offsets, the unit of `SourceLocator`.
+        let byteOffsets: [Int]
         var position = 0
 
         init(_ characters: [Character]) {
             self.characters = characters
+            var offsets = [0]
+            offsets.reserveCapacity(characters.count + 1)
+            for character in characters { offsets.append(offsets[offsets.count - 1] + character.utf8.count) }
+            byteOffsets = offsets
         }
 
         var atEnd: Bool { position >= characters.count }
         var current: Character? { atEnd ? nil : characters[position] }
 
         func error(_ message: String, at place: Int? = nil) -> ParseError {
-            let (line, column) = lineAndColumn(at: place ?? position)
-            return ParseError(line: line, column: column, message: message)
+            ParseError(offset: byteOffset(place ?? position), message: message)
         }
 
-        func lineAndColumn(at place: Int) -> (Int, Int) {
-            var line = 1, column = 1
-            for character in characters[..<min(place, characters.count)] {
-                if character.isNewline { line += 1; column = 1 } else { column += 1 }
-            }
-            return (line, column)
+        func byteOffset(_ place: Int) -> Int {
+            byteOffsets[min(max(place, 0), characters.count)]
         }
 
         func matches(_ text: [Character], at place: Int) -> Bool {
@@ -209,7 +212,7 @@ extension Template {
                 }
                 if atEnd { break }
                 let tagStart = position - state.open.count
-                let (tagLine, tagColumn) = lineAndColumn(at: tagStart)
+                let tagOffset = byteOffset(tagStart)
                 var endsLine = false
                 func flushWhitespace() {
                     if !whitespaceBefore.isEmpty {
@@ -219,7 +222,7 @@ extension Template {
                 }
                 func nested(_ state: State, _ body: (inout Parser) throws(ParseError) -> Template) throws(ParseError) -> Template {
                     guard depth < Template.maximumNesting else {
-                        throw ParseError(line: tagLine, column: tagColumn,
+                        throw ParseError(offset: tagOffset,
                                          message: "sections are nested more than \(Template.maximumNesting) deep, expected a shallower template")
                     }
                     return try body(&self)
@@ -268,13 +271,13 @@ extension Template {
                     position += 1
                     skip { $0.isWhitespace }
                     if current == "*" {
-                        throw ParseError(line: tagLine, column: tagColumn,
+                        throw ParseError(offset: tagOffset,
                                          message: "partials with a dynamic name ({{>*name}}) are not supported, expected a fixed name such as {{> footer}}")
                     }
                     let name = try readPartialName(state)
                     let indentation = whitespaceBefore
                     flushWhitespace()
-                    references.append(Reference(name: name, inherits: false, line: tagLine, column: tagColumn))
+                    references.append(Reference(name: name, inherits: false, offset: tagOffset))
                     if isStandalone(state) {
                         endsLine = true
                         nodes.append(.partial(name, indentation: String(indentation), overrides: nil))
@@ -287,13 +290,13 @@ extension Template {
                     skip { $0.isWhitespace }
                     let name = try readPartialName(state)
                     if name.hasPrefix("*") {
-                        throw ParseError(line: tagLine, column: tagColumn,
+                        throw ParseError(offset: tagOffset,
                                          message: "partials with a dynamic name ({{<*name}}) are not supported, expected a fixed name such as {{<layout}}")
                     }
                     let indentation = whitespaceBefore
                     flushWhitespace()
                     if isStandalone(state) { endsLine = true }
-                    references.append(Reference(name: name, inherits: true, line: tagLine, column: tagColumn))
+                    references.append(Reference(name: name, inherits: true, offset: tagOffset))
                     let inner = state.enteringInheritance(name)
                     let body = try nested(inner) { (parser) throws(ParseError) in try parser.parseSection(inner, depth: depth + 1, references: &references) }
                     var overrides: [String: Template] = [:]
@@ -302,7 +305,7 @@ extension Template {
                         case .block(let block, let template, _): overrides[block] = template
                         case .text: continue
                         default:
-                            throw ParseError(line: tagLine, column: tagColumn,
+                            throw ParseError(offset: tagOffset,
                                              message: "only blocks ({{$name}}…{{/name}}) may stand inside {{<\(name)}}…{{/\(name)}}")
                         }
                     }
@@ -312,7 +315,7 @@ extension Template {
                     position += 1
                     let name = try readName(state)
                     guard name.transforms.isEmpty else {
-                        throw ParseError(line: tagLine, column: tagColumn, message: "a block cannot have a transform, expected {{$name}}")
+                        throw ParseError(offset: tagOffset, message: "a block cannot have a transform, expected {{$name}}")
                     }
                     if state.isInheritingTopLevel {
                         endsLine = isStandalone(state)

@@ -49,8 +49,8 @@ public struct Template: Sendable {
     struct Reference: Sendable {
         var name: String
         var inherits: Bool
-        var line: Int
-        var column: Int
+        /// The byte offset of the tag in the template's text.
+        var offset: Int
     }
 
     /// Every include and inheritance, anywhere in the template, in order.

@@ -5,7 +5,7 @@ extension TemplateSet {
     /// Cycles and over-deep chains among the templates' `{{> name}}` and `{{< name}}`,
     /// each reported once, at a reference in a site file when the cycle has one.
     /// Rendering either would recurse until the stack overflows.
-    static func includeProblems(_ templates: [String: (template: Template, path: String)]) -> [Diagnostic] {
+    static func includeProblems(_ templates: [String: (template: Template, path: String, text: String)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var visiting = Set<String>()
         var heights: [String: Int] = [:]
@@ -14,7 +14,8 @@ extension TemplateSet {
         var reportedCycles = Set<[String]>()
 
         func location(_ name: String, _ reference: Template.Reference) -> SourceLocation {
-            SourceLocation(file: templates[name]?.path ?? name, line: reference.line, column: reference.column)
+            let (line, column) = SourceLocator(templates[name]?.text ?? "").position(ofByte: reference.offset)
+            return SourceLocation(file: templates[name]?.path ?? name, line: line, column: column)
         }
 
         func visit(_ name: String) -> Int {

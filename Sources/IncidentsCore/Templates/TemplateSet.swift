@@ -34,12 +34,15 @@ public struct TemplateSet: Sendable {
             do {
                 library[name] = try Template(parsing: source.text)
             } catch {
-                diagnostics.append(Diagnostic(SourceLocation(file: source.path, line: error.line, column: error.column),
+                let (line, column) = SourceLocator(source.text).position(ofByte: error.offset)
+                diagnostics.append(Diagnostic(SourceLocation(file: source.path, line: line, column: column),
                                               "template error: " + error.message))
             }
         }
-        var located: [String: (template: Template, path: String)] = [:]
-        for (name, template) in library { located[name] = (template, sources[name]?.path ?? name) }
+        var located: [String: (template: Template, path: String, text: String)] = [:]
+        for (name, template) in library {
+            located[name] = (template, sources[name]?.path ?? name, sources[name]?.text ?? "")
+        }
         diagnostics += Self.includeProblems(located)
         guard diagnostics.isEmpty else {
             for (path, text) in overrides { diagnostics = diagnostics.withExcerpts(of: path, from: SourceLocator(text)) }

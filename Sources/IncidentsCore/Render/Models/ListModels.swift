@@ -67,27 +67,3 @@ struct OverviewContent: TemplateObject {
         }
     }
 }
-
-/// Counts for readers: "1 incident", "12,480 incidents".
-enum Count {
-    static func text(_ number: Int, _ noun: String) -> String {
-        "\(grouped(number)) \(self.noun(noun, number))"
-    }
-
-    /// `noun`, in the plural unless `number` is 1.
-    static func noun(_ noun: String, _ number: Int) -> String {
-        number == 1 ? noun : noun + "s"
-    }
-
-    /// A whole number with thousands separated by commas, the same on every machine
-    /// (a locale-dependent format would make builds differ between machines).
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (number < 0 ? "-" : "") + result
-    }
-}
