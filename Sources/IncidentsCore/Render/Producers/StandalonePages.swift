@@ -4,7 +4,7 @@ struct StandalonePages: OutputProducer {
         build.site.pages.indices.map { index in
             let page = build.site.pages[index]
             return route(Addresses.page(page.slug).indexPath, item: index,
-                         origin: Route.Origin(location: page.slugLocation, name: page.sourcePath, hint: "expected another file name (or a slug: key)"),
+                         origin: Route.Origin(location: page.slugLocation, name: page.sourcePath, hint: page.clashAdvice),
                          fingerprint: build.sitePrint)
         }
     }

@@ -1,0 +1,24 @@
+/// Counts in words, for readers and in the terminal: "1 incident", "12,480 incidents".
+/// The one place where plurals are made.
+public enum Count {
+    public static func text(_ number: Int, _ noun: String) -> String {
+        "\(grouped(number)) \(self.noun(noun, number))"
+    }
+
+    /// `noun`, in the plural unless `number` is 1.
+    public static func noun(_ noun: String, _ number: Int) -> String {
+        number == 1 ? noun : noun + "s"
+    }
+
+    /// A whole number with thousands separated by commas, the same on every machine
+    /// (a locale-dependent format would make builds differ between machines).
+    public static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (number < 0 ? "-" : "") + result
+    }
+}
