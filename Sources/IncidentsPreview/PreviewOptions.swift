@@ -11,15 +11,16 @@ public struct PreviewOptions: Sendable {
     /// Names besides the listening address and `localhost` that requests may use in
     /// `Host` (see `HostPolicy`).
     public var allowedHosts: [String]
-    /// How often the site's files are checked for changes.
-    public var pollInterval: Duration
+    /// How often the site's files are looked at for changes, when they are polled
+    /// (`--poll`); nil: file events.
+    public var pollInterval: Duration?
     /// How long a connection may take to send a whole request, from opening or from the
     /// previous response: idle connections and unfinished requests are closed after it.
     public var requestTimeout: Duration
     public var events: PreviewEvents
 
     public init(sourcePath: String = ".", includeDrafts: Bool = false, host: String = "127.0.0.1", port: Int = 4242,
-                allowedHosts: [String] = [], pollInterval: Duration = .milliseconds(200), requestTimeout: Duration = .seconds(30),
+                allowedHosts: [String] = [], pollInterval: Duration? = nil, requestTimeout: Duration = .seconds(30),
                 events: PreviewEvents) {
         self.sourcePath = sourcePath
         self.includeDrafts = includeDrafts
@@ -42,14 +43,18 @@ public struct PreviewBuild: Sendable {
 
 /// What `serve` reports as it runs; the command line prints these.
 public struct PreviewEvents: Sendable {
-    public var listening: @Sendable (_ url: String) -> Void
+    /// The address served, and how changes are seen ("file events", "polling every 200 ms").
+    public var listening: @Sendable (_ url: String, _ watching: String) -> Void
     public var built: @Sendable (PreviewBuild) -> Void
     public var failed: @Sendable (_ changedFiles: [String], [Diagnostic]) -> Void
+    /// Something the user should know that is not an error: polling instead of file events.
+    public var noted: @Sendable (String) -> Void
 
-    public init(listening: @escaping @Sendable (String) -> Void, built: @escaping @Sendable (PreviewBuild) -> Void,
-                failed: @escaping @Sendable ([String], [Diagnostic]) -> Void) {
+    public init(listening: @escaping @Sendable (String, String) -> Void, built: @escaping @Sendable (PreviewBuild) -> Void,
+                failed: @escaping @Sendable ([String], [Diagnostic]) -> Void, noted: @escaping @Sendable (String) -> Void = { _ in }) {
         self.listening = listening
         self.built = built
         self.failed = failed
+        self.noted = noted
     }
 }

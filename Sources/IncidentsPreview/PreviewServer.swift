@@ -31,7 +31,7 @@ public enum PreviewServer {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
                 let shownHost = host.contains(":") ? "[\(host)]" : host
-                options.events.listening("http://\(shownHost):\(port)/")
+                options.events.listening("http://\(shownHost):\(port)/", rebuilder.watchMethod)
             },
             logger: logger
         )

@@ -2,17 +2,26 @@ import Dispatch
 import Foundation
 import IncidentsCore
 
-/// Keeps the previewed site up to date: builds once, then polls the site's files and
-/// rebuilds what a change affects, publishing each result to the `PreviewState`.
+/// Keeps the previewed site up to date: builds once, then waits for the site's files
+/// to change (file events, or polling with `--poll`) and rebuilds what a change
+/// affects, publishing each result to the `PreviewState`.
 ///
 /// Builds run one at a time on their own queue, off the server's threads, so pages
-/// keep being served (from the previous snapshot) while a rebuild runs.
+/// keep being served (from the previous snapshot) while a rebuild runs. The watcher
+/// waits on a thread of its own, asleep until the kernel has news.
 final class SiteRebuilder: @unchecked Sendable {
     private let options: PreviewOptions
     private let state: PreviewState
     private let pipeline: Pipeline
-    private var watcher: SiteWatcher
+    private let watcher: SiteWatcher
     private let queue = DispatchQueue(label: "incidents.serve.build")
+
+    /// How long the files must stay unchanged before a rebuild starts: an editor's
+    /// save (write a temporary file, rename it over the old one, delete a backup) or a
+    /// `git checkout` is several changes in quick succession.
+    static let settleTime: Duration = .milliseconds(15)
+    /// A rebuild waits at most this long for the files to settle.
+    static let longestSettle: Duration = .seconds(1)
 
     init(options: PreviewOptions, state: PreviewState) throws {
         self.options = options
@@ -20,48 +29,72 @@ final class SiteRebuilder: @unchecked Sendable {
         // A site folder that does not exist is an error before anything listens.
         let files = try SiteFiles(rootPath: options.sourcePath)
         pipeline = Pipeline(Pipeline.Options(sourcePath: options.sourcePath, includeDrafts: options.includeDrafts, keepsRenderedParts: true))
-        watcher = SiteWatcher(rootPath: files.rootPath)
+        let (watcher, note) = SiteWatchers.make(rootPath: files.rootPath, pollInterval: options.pollInterval)
+        self.watcher = watcher
+        if let note { options.events.noted(note) }
     }
+
+    /// How changes are seen, for the terminal.
+    var watchMethod: String { watcher.method }
 
     /// The first, full build.
     func buildEverything() {
         queue.sync { run(changes: nil) }
     }
 
-    /// Polls for changes until the task is cancelled.
+    /// Rebuilds on every change until the task is cancelled.
     func watch() async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: options.pollInterval)
-            let changes = await onQueue { self.settledChanges() }
-            guard !changes.isEmpty, !Task.isCancelled else { continue }
-            await onQueue { self.run(changes: changes) }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                let thread = Thread { [self] in
+                    watchUntilStopped()
+                    done.resume()
+                }
+                thread.name = "incidents.serve.watch"
+                thread.start()
+            }
+        } onCancel: {
+            watcher.stop()
         }
     }
 
-    private func onQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: work()) }
+    private func watchUntilStopped() {
+        while true {
+            switch settled(watcher.wait(timeout: nil)) {
+            case .stopped:
+                return
+            case .everything:
+                queue.sync { run(changes: nil) }
+            case .files(let changes):
+                let relevant = changes.filter(Self.affectsSite)
+                if !relevant.isEmpty { queue.sync { run(changes: relevant) } }
+            case .timedOut:
+                continue
+            }
         }
     }
 
-    /// The changes since the last poll, waiting until the files stop changing: an
-    /// editor's save, or `git checkout`, touches several files in quick succession.
-    private func settledChanges() -> [String] {
-        var changes = Set(watcher.changes().filter(Self.affectsSite))
-        guard !changes.isEmpty else { return [] }
-        for _ in 0..<20 {
-            Thread.sleep(forTimeInterval: 0.05)
-            let more = watcher.changes().filter(Self.affectsSite)
-            if more.isEmpty { break }
-            changes.formUnion(more)
+    /// `first` and whatever changes after it, until nothing has changed for `settleTime`.
+    private func settled(_ first: SiteChange) -> SiteChange {
+        guard first != .stopped && first != .timedOut else { return first }
+        // nil: everything.
+        var paths: Set<String>? = if case .files(let some) = first { Set(some) } else { nil }
+        let deadline = ContinuousClock.now + Self.longestSettle
+        waiting: while ContinuousClock.now < deadline {
+            switch watcher.wait(timeout: Self.settleTime) {
+            case .stopped: return .stopped
+            case .timedOut: break waiting
+            case .everything: paths = nil
+            case .files(let more): paths?.formUnion(more)
+            }
         }
-        return changes.sorted()
+        return paths.map { .files($0.sorted()) } ?? .everything
     }
 
     /// Whether a changed file can change the site: editors' swap and backup files
     /// (`.x.md.swp`, `x.md~`) beside the content cannot.
     static func affectsSite(_ path: String) -> Bool {
-        if path.hasPrefix("static/") || path == "site.yml" { return true }
+        if path.hasPrefix("static/") || path == "site.yml" || path.hasSuffix("/") { return true }
         if path.hasPrefix("content/") { return path.hasSuffix(".md") }
         if path.hasPrefix("templates/") { return path.hasSuffix(".mustache") || path.hasSuffix(".css") }
         return false

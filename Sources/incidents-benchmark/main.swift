@@ -48,6 +48,7 @@ do {
         // An edit of the body, the most common change while writing.
         try (original + "\nEdited paragraph \(run).\n").write(toFile: path, atomically: true, encoding: .utf8)
         bodyTimes.append(try milliseconds { report = try build.run(changes: [target], into: output) })
+        if ProcessInfo.processInfo.environment["STAGES"] != nil { print("  body edit: " + build.times.summary) }
         written.append(report?.written.count ?? 0)
         // An edit of the title, which changes the incident's card on every list that shows it.
         let retitled = original.replacingOccurrences(of: "title: \"", with: "title: \"Run \(run) ")

@@ -8,7 +8,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Preview the site at http://127.0.0.1:4242/, rebuilt and reloaded as you edit.",
         discussion: """
         Builds the site into memory (public/ is never touched), serves it, and watches \
-        site.yml, content/, templates/ and static/. A change rebuilds only the pages it \
+        site.yml, content/, templates/ and static/ with file events (inotify; --poll \
+        where none are delivered). A change rebuilds only the pages it \
         affects, then every open tab reloads. While a build fails, pages show the errors \
         (file:line:column and message) over the last good version, and the terminal \
         prints them; saving a fix clears them. Stop with Ctrl-C.
@@ -36,6 +37,11 @@ struct Serve: AsyncParsableCommand {
         valueName: "seconds"))
     var requestTimeout: Int = 30
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Look at every file this often instead of waiting for file events: for folders mounted over a network or into a container, which deliver none.",
+        valueName: "milliseconds"))
+    var poll: Int?
+
     @Flag(name: .long, help: "Include incidents and pages marked draft: true.")
     var drafts = false
 
@@ -44,6 +50,7 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port number (0 to 65535)") }
+        if let poll, !(10...60_000).contains(poll) { throw ValidationError("--poll \(poll) is not from 10 to 60000 milliseconds") }
         guard (1...3600).contains(requestTimeout) else { throw ValidationError("--request-timeout \(requestTimeout) is not from 1 to 3600 seconds") }
     }
 
@@ -51,8 +58,9 @@ struct Serve: AsyncParsableCommand {
         let quiet = self.quiet
         let source = self.source
         let events = PreviewEvents(
-            listening: { url in
+            listening: { url, watching in
                 Terminal.say("Serving \(url)  (Ctrl-C to stop)")
+                if !quiet { Terminal.say("Watching site.yml, content/, templates/ and static/ for changes (\(watching))") }
             },
             built: { build in
                 guard !quiet else { return }
@@ -69,10 +77,11 @@ struct Serve: AsyncParsableCommand {
                 Terminal.print(diagnostics)
                 let count = diagnostics.count
                 Terminal.error("build failed with \(Count.text(count, "error")); still serving the last good build")
-            }
+            },
+            noted: { message in Terminal.note(message) }
         )
         let options = PreviewOptions(sourcePath: source, includeDrafts: drafts, host: bind, port: port, allowedHosts: allowedHosts,
-                                     requestTimeout: .seconds(requestTimeout), events: events)
+                                     pollInterval: poll.map { .milliseconds($0) }, requestTimeout: .seconds(requestTimeout), events: events)
         do {
             try await PreviewServer.run(options)
         } catch let failure as BuildFailure {

@@ -126,6 +126,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output), "serve must never write public/")
     }
 
+    /// Folders come and go whole (a `git checkout`, a file manager): their incidents
+    /// appear and disappear, seen by file events and by `--poll`.
+    @Test(arguments: [[], ["--poll", "50"]]) func foldersMovedInAndOutAreFollowed(_ arguments: [String]) throws {
+        let site = try TestSite(fixture: "basic")
+        let elsewhere = try TestSite(["batch/one.md": incidentFile(title: "Batch one"), "batch/deep/two.md": incidentFile(title: "Batch two")])
+        let server = try Server(site: site.root, arguments: arguments)
+        let events = try server.http.events("/_incidents/events")
+        #expect(try events.next("hello") != nil)
+        #expect(server.stdout.contains(arguments.isEmpty ? "for changes (file events)" : "for changes (polling every 50 ms)"))
+
+        #expect(rename(elsewhere.root + "/batch", site.root + "/content/incidents/batch") == 0)
+        #expect(try events.next("reload") != nil)
+        #expect(try server.http.get("/incidents/two/").body.contains("<h1>Batch two</h1>"))
+        #expect(try server.http.get("/incidents/one/").status == 200)
+
+        #expect(rename(site.root + "/content/incidents/batch", elsewhere.root + "/batch") == 0)
+        #expect(try events.next("reload") != nil)
+        #expect(try server.http.get("/incidents/two/").status == 404)
+        #expect(try server.http.get("/incidents/one/").status == 404)
+        #expect(server.interrupt() == 0)
+    }
+
     @Test func aSiteThatFailsFromTheStartShowsItsErrors() throws {
         let site = try TestSite(fixture: "basic")
         try site.write("content/incidents/alpha.md", "---\ntitle: [unclosed\n---\nBody\n")

@@ -1,90 +1,56 @@
 import Foundation
 
-/// Finds which of a site's source files changed since it last looked: `site.yml`,
-/// `content/`, `templates/` and `static/`, compared by modification time, size and
-/// inode.
+/// What changed in a site's folder, as a watcher saw it.
+public enum SiteChange: Sendable, Equatable {
+    /// Site-relative paths created, changed or deleted, sorted. A folder's path ends
+    /// with `/` and stands for everything that is or was in it.
+    case files([String])
+    /// Changes were lost (the kernel's event queue overflowed, the site folder moved):
+    /// anything may have changed.
+    case everything
+    /// Nothing changed within the time asked for.
+    case timedOut
+    /// `stop()` was called.
+    case stopped
+}
+
+/// Tells `serve` which of the site's files changed: `site.yml`, `content/`,
+/// `templates/` and `static/`, whatever is in them, including folders created later.
 ///
-/// It polls rather than subscribing to inotify: polling also sees editors that save
-/// by renaming a temporary file, folders created after start, and network or
-/// container mounts that deliver no events. One poll of a 10,000-file site costs a
-/// few milliseconds of `lstat`.
-public struct SiteWatcher: Sendable {
-    /// What identifies one version of a file without reading it.
-    struct Stamp: Equatable, Sendable {
-        var modified: Int
-        var size: Int
-        var inode: UInt
-    }
+/// Two ways: `InotifyWatcher` (Linux's file events: costs nothing while nothing
+/// happens, and sees a change as it happens) and `PollingWatcher` (compares every
+/// file's stamp a few times a second: for mounted folders that deliver no events).
+/// `SiteWatchers.make` picks one. One thread waits; any thread may `stop()`.
+public protocol SiteWatcher: AnyObject, Sendable {
+    /// Blocks until something changed, `timeout` passed (nil: for as long as it takes)
+    /// or `stop()` was called.
+    func wait(timeout: Duration?) -> SiteChange
+    /// Ends a `wait` in progress, and makes every later one return `.stopped`.
+    func stop()
+    /// How changes are seen, for the terminal: "file events", "polling every 200 ms".
+    var method: String { get }
+}
 
-    public let rootPath: String
-    /// The folders and files watched, relative to the site.
+public enum SiteWatchers {
+    /// The top-level names of a site that can change what it builds.
     public static let watchedPaths = ["site.yml", "content", "templates", "static"]
-    private var stamps: [String: Stamp]
 
-    /// Remembers the current state of the site's files.
-    public init(rootPath: String) {
-        self.rootPath = URL(fileURLWithPath: rootPath).standardizedFileURL.path
-        self.stamps = [:]
-        self.stamps = scan() ?? [:]
+    /// A watcher for the site at `rootPath`: file events, or polling every
+    /// `pollInterval` when one is given. When file events cannot be had (the kernel's
+    /// limit on watches is reached), polling, with a note that says why.
+    public static func make(rootPath: String, pollInterval: Duration?) -> (watcher: SiteWatcher, note: String?) {
+        if let pollInterval { return (PollingWatcher(rootPath: rootPath, interval: pollInterval), nil) }
+        do {
+            return (try InotifyWatcher(rootPath: rootPath), nil)
+        } catch {
+            let interval = Duration.milliseconds(500)
+            let watcher = PollingWatcher(rootPath: rootPath, interval: interval)
+            return (watcher, "cannot watch the site with file events (\(error.description)); \(watcher.method) instead")
+        }
     }
+}
 
-    /// The site-relative paths created, changed or deleted since the last call (or
-    /// since `init`), sorted. Empty when the site could not be looked at now (the
-    /// process is out of file descriptors or memory): a folder that cannot be opened
-    /// for that reason is not a folder whose files were deleted, and rebuilding on it
-    /// would only report errors that are not the editor's.
-    public mutating func changes() -> [String] {
-        guard let current = scan() else { return [] }
-        var changed: [String] = []
-        for (path, stamp) in current where stamps[path] != stamp { changed.append(path) }
-        for path in stamps.keys where current[path] == nil { changed.append(path) }
-        stamps = current
-        return changed.sorted()
-    }
-
-    private func scan() -> [String: Stamp]? {
-        var result: [String: Stamp] = [:]
-        result.reserveCapacity(stamps.count)
-        for path in Self.watchedPaths {
-            guard visit(path, into: &result) else { return nil }
-        }
-        return result
-    }
-
-    /// Records a file, or everything below a folder; false when it could not be looked
-    /// at for want of resources. Symbolic links are followed for files (a link's target
-    /// changing is a change) but not into folders, as the build does. A folder that
-    /// cannot be read is recorded as such, so that it becoming readable is a change too.
-    private func visit(_ relativePath: String, into result: inout [String: Stamp]) -> Bool {
-        let absolutePath = rootPath + "/" + relativePath
-        var status = stat()
-        guard lstat(absolutePath, &status) == 0 else { return !Self.isResourceShortage(errno) }
-        if (status.st_mode & S_IFMT) == S_IFLNK {
-            var target = stat()
-            if stat(absolutePath, &target) == 0, (target.st_mode & S_IFMT) != S_IFDIR { status = target }
-        }
-        guard (status.st_mode & S_IFMT) == S_IFDIR else {
-            result[relativePath] = Stamp(modified: Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec),
-                                         size: Int(status.st_size), inode: UInt(status.st_ino))
-            return true
-        }
-        guard let directory = opendir(absolutePath) else {
-            if Self.isResourceShortage(errno) { return false }
-            result[relativePath] = Stamp(modified: -1, size: -1, inode: UInt(status.st_ino))
-            return true
-        }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            guard visit(relativePath + "/" + name, into: &result) else { return false }
-        }
-        return true
-    }
-
-    private static func isResourceShortage(_ code: Int32) -> Bool {
-        code == EMFILE || code == ENFILE || code == ENOMEM
-    }
+/// Why file events could not be set up.
+public struct WatchSetupError: Error, CustomStringConvertible {
+    public let description: String
 }

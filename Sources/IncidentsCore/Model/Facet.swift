@@ -17,9 +17,12 @@ public struct Facet: Sendable {
         let isSeverity = field.kind == .severity
         // Few distinct values: remember each one's slug rather than slugging 10,000 times.
         var slugs: [String: String] = [:]
+        // Each incident's value read in one pass over the array, before grouping.
+        let texts = incidents.map { field.text(of: $0) }
+        let severities = isSeverity ? incidents.map(\.severity.rawValue) : []
         var (groups, numbers) = Tag.group(count: incidents.count) { position -> ([String], [String]) in
-            guard let value = field.text(of: incidents[position]) else { return ([], []) }
-            if isSeverity { return ([value], [incidents[position].severity.rawValue]) }
+            guard let value = texts[position] else { return ([], []) }
+            if isSeverity { return ([value], [severities[position]]) }
             if let slug = slugs[value] { return ([value], [slug]) }
             let slug = Slug.forTag(value)
             slugs[value] = slug

@@ -60,6 +60,8 @@ public final class Pipeline: @unchecked Sendable {
 
     public let options: Options
     public private(set) var files: SiteFiles?
+    /// How long each stage of the last `analyse` and `publish` took.
+    public private(set) var times = StageTimes()
     private var siteWide: SiteWide?
     /// Each incident file's outcome, by site-relative path.
     private var parsed: [String: ParsedFile] = [:]
@@ -78,6 +80,7 @@ public final class Pipeline: @unchecked Sendable {
     /// Runs the stages up to the plan. `changes` are the site-relative paths created,
     /// edited or deleted since the last run; nil means everything.
     public func analyse(changes: [String]? = nil) -> Analysis {
+        times = StageTimes()
         let listing: SiteFiles
         do {
             listing = try SiteFiles(rootPath: options.sourcePath)
@@ -86,6 +89,7 @@ public final class Pipeline: @unchecked Sendable {
         }
         let previous = files
         files = listing
+        times.end("load")
 
         // Settings, standalone pages and templates: parsed again when any of them changed.
         let siteWideChanged = changes == nil || siteWide == nil || previous.map { !SiteWide.sameFiles(listing, $0) } ?? true
@@ -115,6 +119,7 @@ public final class Pipeline: @unchecked Sendable {
             return ParsedFile(path: path, files: files, markdown: markdown, bodies: bodies)
         }
         for (path, result) in zip(toParse, results) { parsed[path] = result }
+        times.end("parse")
 
         // Model.
         var errors = listing.diagnostics + siteWide.errors
@@ -142,6 +147,8 @@ public final class Pipeline: @unchecked Sendable {
                                 tagCount: site.tags.count, links: links)
         if config.baseURL == nil { analysis.notes.append("feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written") }
 
+        times.end("model")
+
         // Plan.
         if let templates = siteWide.templates {
             let build = BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches)
@@ -152,6 +159,7 @@ public final class Pipeline: @unchecked Sendable {
             analysis.table = table
         }
         analysis.errors = errors.sorted()
+        times.end("plan")
         return analysis
     }
 
@@ -164,6 +172,7 @@ public final class Pipeline: @unchecked Sendable {
         guard analysis.errors.isEmpty, let build = analysis.build, let table = analysis.table else {
             throw BuildFailure(analysis.errors)
         }
+        times.restart()
         let all = everything || published.isEmpty
         let selected = table.routes.indices.filter { all || published[table.routes[$0].path] != table.routes[$0].fingerprint }
         let planned = Set(table.routes.map(\.path))
@@ -188,6 +197,7 @@ public final class Pipeline: @unchecked Sendable {
         }
         if let error = failures.error { throw error }
         for path in removed { try sink.remove(path) }
+        times.end("render")
         published = Dictionary(table.routes.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
         // Cached cards and records of incidents that changed or went are not needed again.
         caches.keepOnly(Set(build.incidentPrints))
