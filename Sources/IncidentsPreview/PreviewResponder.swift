@@ -13,7 +13,7 @@ struct PreviewResponder {
     func respond(to request: Request, context: PreviewRequestContext) -> Response {
         let snapshot = state.snapshot
         let path = request.uri.path
-        switch router.route(method: request.method.rawValue, path: path, host: request.head.authority, hasFile: { snapshot.files[$0] != nil }) {
+        switch router.route(method: request.method.rawValue, path: path, host: request.head.authority, hasFile: { snapshot.site?.contains($0) == true }) {
         case .forbiddenHost(let shown):
             return text("This preview answers only to \(router.answeredNames) (the request named \"\(shown)\"). "
                         + "To open it under another name, start it with --allow-host NAME.\n", status: .forbidden)
@@ -26,17 +26,24 @@ struct PreviewResponder {
         case .overlayStyle:
             return file(Array(PreviewAssets.overlayStyle.utf8), type: "text/css; charset=utf-8")
         case .file(let outputPath):
-            guard let file = snapshot.files[outputPath] else { break }
-            return page(file, path: outputPath, problems: snapshot.problems)
+            do {
+                guard let file = try snapshot.site?.file(at: outputPath) else { break }
+                return page(file, path: outputPath, problems: snapshot.problems)
+            } catch {
+                // A file that went between the plan and the request (the next build will
+                // say so); shown as the build would have said it.
+                let problems = ((error as? BuildFailure)?.diagnostics.map(DiagnosticFormatter.format) ?? ["\(error)"]) + snapshot.problems
+                return file(PageInjection.errorPage(problems: problems), type: Self.htmlType, status: .internalServerError)
+            }
         case .redirect(let location):
             return Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
         case .notFound:
             break
         }
-        if snapshot.files.isEmpty, !snapshot.problems.isEmpty {
+        if snapshot.site == nil, !snapshot.problems.isEmpty {
             return file(PageInjection.errorPage(problems: snapshot.problems), type: Self.htmlType, status: .internalServerError)
         }
-        if let notFound = snapshot.files["404.html"]?.bytes {
+        if let notFound = (try? snapshot.site?.file(at: "404.html"))?.bytes {
             return page(notFound, path: "404.html", problems: snapshot.problems, status: .notFound)
         }
         let body = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Not found</title>\n</head>\n"

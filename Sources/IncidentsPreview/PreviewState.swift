@@ -2,15 +2,16 @@ import IncidentsCore
 import NIOCore
 import Synchronization
 
-/// The site `serve` is showing: the files of the last build that succeeded, the
-/// errors of the latest build if it failed, and the browser tabs waiting for news.
+/// The site `serve` is showing: the last build that succeeded (its files rendered as
+/// they are asked for), the errors of the latest build if it failed, and the browser
+/// tabs waiting for news.
 ///
-/// A rebuild publishes a whole new set of files at once, so a request sees either
-/// the old site or the new one, never a mix.
+/// A rebuild publishes a whole new site at once, so a request sees either the old
+/// site or the new one, never a mix.
 final class PreviewState: Sendable {
     struct Snapshot: Sendable {
-        /// Output files by site path, from the last successful build.
-        var files: [String: MemoryFile] = [:]
+        /// The last successful build; nil before the first.
+        var site: OnDemandSite?
         /// The latest build's errors, formatted with their source lines; empty when it succeeded.
         var problems: [String] = []
         /// Counts builds, so tabs can tell one reload from the next.
@@ -46,11 +47,11 @@ final class PreviewState: Sendable {
 
     var snapshot: Snapshot { storage.withLock { $0.snapshot } }
 
-    /// Shows a new build: new files (or the previous ones, when `files` is nil) and
+    /// Shows a new build: a new site (or the previous one, when `site` is nil) and
     /// its errors; then tells every open tab to reload.
-    func publish(files: [String: MemoryFile]?, problems: [String]) {
+    func publish(site: OnDemandSite?, problems: [String]) {
         let (listeners, generation) = storage.withLock { storage in
-            if let files { storage.snapshot.files = files }
+            if let site { storage.snapshot.site = site }
             storage.snapshot.problems = problems
             storage.snapshot.generation += 1
             return (Array(storage.listeners.values), storage.snapshot.generation)

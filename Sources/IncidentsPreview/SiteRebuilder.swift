@@ -100,22 +100,22 @@ final class SiteRebuilder: @unchecked Sendable {
         return false
     }
 
-    /// Builds everything (`changes` nil) or updates after `changes`, then publishes.
+    /// Plans everything (`changes` nil) or again after `changes`, then publishes the
+    /// new site; its files are rendered as they are asked for.
     private func run(changes: [String]?) {
         let start = DispatchTime.now()
-        let previous = state.snapshot.files
-        let output = MemoryOutput(files: changes == nil ? [:] : previous)
+        let analysis = pipeline.analyse(changes: changes)
         do {
-            if changes == nil { pipeline.forgetPublished() }
-            let report = try pipeline.run(changes: changes, into: output)
-            state.publish(files: output.snapshot, problems: [])
+            let previous = changes == nil ? nil : state.snapshot.site
+            let (site, report) = try pipeline.publishOnDemand(analysis, carrying: previous)
+            state.publish(site: site, problems: [])
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             options.events.built(PreviewBuild(changedFiles: changes ?? [], report: report, seconds: seconds))
         } catch {
             // Told to the terminal first, so it has the errors by the time a tab reloads.
             let diagnostics = (error as? BuildFailure)?.diagnostics ?? [Diagnostic(SourceLocation(wholeFile: options.sourcePath), "\(error)")]
             options.events.failed(changes ?? [], diagnostics)
-            state.publish(files: nil, problems: diagnostics.map(DiagnosticFormatter.format))
+            state.publish(site: nil, problems: diagnostics.map(DiagnosticFormatter.format))
         }
     }
 }

@@ -205,17 +205,29 @@ public final class Pipeline: @unchecked Sendable {
                       incidents: analysis.incidentCount, tags: analysis.tagCount)
     }
 
+    /// The planned site, rendered on demand (what `serve` shows): files whose
+    /// fingerprint is unchanged since `previous` are carried over from it. The report
+    /// lists the files that changed, as if they had been written.
+    public func publishOnDemand(_ analysis: Analysis, carrying previous: OnDemandSite?) throws -> (OnDemandSite, Report) {
+        guard analysis.errors.isEmpty, let build = analysis.build, let table = analysis.table else {
+            throw BuildFailure(analysis.errors)
+        }
+        times.restart()
+        let planned = Set(table.routes.map(\.path))
+        let changed = table.routes.filter { published[$0.path] != $0.fingerprint }.map(\.path).sorted()
+        let removed = published.keys.filter { !planned.contains($0) }.sorted()
+        let site = OnDemandSite(build: build, table: table, carrying: previous)
+        published = Dictionary(table.routes.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        caches.keepOnly(Set(build.incidentPrints))
+        times.end("publish")
+        return (site, Report(written: changed, removed: removed, incidents: analysis.incidentCount, tags: analysis.tagCount))
+    }
+
     /// Every stage into `sink` (the changed files only, after a first run); throws the
     /// errors that stop it, and then writes nothing.
     @discardableResult
     public func run(changes: [String]? = nil, into sink: some OutputSink) throws -> Report {
         try publish(analyse(changes: changes), to: sink)
-    }
-
-    /// Forgets what was written, so the next `publish` writes everything (into a new
-    /// sink, after a failed one).
-    public func forgetPublished() {
-        published = [:]
     }
 
     // MARK: Rules across files
