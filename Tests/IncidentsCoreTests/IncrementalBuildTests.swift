@@ -71,6 +71,47 @@ import Testing
         try assertSameAsFullBuild(site, output)
     }
 
+    /// Each kind of edit, one after another, on a pipeline kept as serve keeps it: some
+    /// update the model in place (a body, a summary, a source), others move the
+    /// incident (a facet value, severity, draft, an error and its fix); after each the
+    /// output equals a full build.
+    @Test func everyKindOfEditMatchesAFullBuild() throws {
+        let site = try makeSite()
+        let output = MemoryOutput()
+        let build = Pipeline(Pipeline.Options(sourcePath: site.root, keepsRenderedParts: true))
+        try build.run(into: output)
+        let path = "content/incidents/2021/case-4.md"
+        let original = try String(contentsOfFile: site.root + "/" + path, encoding: .utf8)
+        let edits: [(String, String)] = [
+            ("body", original.replacingOccurrences(of: "Body of case 4.", with: "A [link](../case-5/) and more.")),
+            ("summary", original.replacingOccurrences(of: "title:", with: "summary: A new summary.\ntitle:")),
+            ("source", original.replacingOccurrences(of: "title:", with: "sources:\n  - title: A report\n    url: https://example.org/r\ntitle:")),
+            ("category", original.replacingOccurrences(of: "title:", with: "category: Privacy\ntitle:")),
+            ("another category", original.replacingOccurrences(of: "title:", with: "category: Safety\ntitle:")),
+            ("severity", original.replacingOccurrences(of: "severity: low", with: "severity: high")),
+            ("tag order", original.replacingOccurrences(of: "tags: [ai-safety, chatbot]", with: "tags: [chatbot, ai-safety]")),
+            ("draft", original.replacingOccurrences(of: "title:", with: "draft: true\ntitle:")),
+            ("published again", original),
+            ("an error", original.replacingOccurrences(of: "severity: low", with: "severity: hgh")),
+            ("its fix", original.replacingOccurrences(of: "Body of case 4.", with: "Fixed.")),
+        ]
+        for (what, text) in edits {
+            #expect(text != original || what == "published again", "the \(what) edit changes nothing")
+            try site.write(path, text)
+            do {
+                try build.run(changes: [path], into: output)
+            } catch {
+                #expect(what == "an error", "\(what): \(error)")
+                continue
+            }
+            let full = try site.buildInMemory()
+            #expect(output.files.keys.sorted() == full.files.keys.sorted(), "after the \(what) edit")
+            for (file, bytes) in full.files where output.files[file] != bytes {
+                Issue.record("after the \(what) edit, \(file) differs from a full build")
+            }
+        }
+    }
+
     @Test func anInvalidEditChangesNothing() throws {
         let site = try makeSite()
         let output = MemoryOutput()

@@ -119,7 +119,7 @@ extension SiteFiles {
         }
 
         /// Whether the entry at `relative` is a file the build may read; records why not.
-        private mutating func accept(_ relative: String, status: stat, isDirectoryAllowed: Bool) -> Bool {
+        mutating func accept(_ relative: String, status: stat, isDirectoryAllowed: Bool) -> Bool {
             let path = root + "/" + relative
             switch status.st_mode & S_IFMT {
             case S_IFREG:

@@ -73,6 +73,18 @@ public struct SiteFiles: Sendable {
         stamps = lister.stamps
     }
 
+    init(rootPath: String, incidentFiles: [String], pageFiles: [String], templateFiles: [String], staticFiles: [String],
+         hasConfig: Bool, diagnostics: [Diagnostic], stamps: [String: Int]) {
+        self.rootPath = rootPath
+        self.incidentFiles = incidentFiles
+        self.pageFiles = pageFiles
+        self.templateFiles = templateFiles
+        self.staticFiles = staticFiles
+        self.hasConfig = hasConfig
+        self.diagnostics = diagnostics
+        self.stamps = stamps
+    }
+
     /// The absolute path of a site-relative path.
     public func absolutePath(_ relativePath: String) -> String { rootPath + "/" + relativePath }
 

@@ -15,19 +15,16 @@ public struct Facet: Sendable {
     init(field: IncidentField, incidents: [Incident]) {
         self.field = field
         let isSeverity = field.kind == .severity
-        // Few distinct values: remember each one's slug rather than slugging 10,000 times.
-        var slugs: [String: String] = [:]
-        // Each incident's value read in one pass over the array, before grouping.
-        let texts = incidents.map { field.text(of: $0) }
-        let severities = isSeverity ? incidents.map(\.severity.rawValue) : []
-        var (groups, numbers) = Tag.group(count: incidents.count) { position -> ([String], [String]) in
-            guard let value = texts[position] else { return ([], []) }
-            if isSeverity { return ([value], [severities[position]]) }
-            if let slug = slugs[value] { return ([value], [slug]) }
-            let slug = Slug.forTag(value)
-            slugs[value] = slug
-            return ([value], [slug])
+        var grouper = TagGrouper()
+        var groupOfIncident = [Int?](repeating: nil, count: incidents.count)
+        for position in incidents.indices {
+            guard let value = field.text(of: incidents[position]) else { continue }
+            groupOfIncident[position] = grouper.add(value, at: position) { value in
+                // Severity's pages are named by the level (`severity/high/`), whatever the label.
+                isSeverity ? incidents[position].severity.rawValue : Slug.forTag(value)
+            }
         }
+        var (groups, sortedPosition) = grouper.tags()
         if isSeverity {
             // Critical first, as readers triage.
             let rank = groups.map { Severity(rawValue: $0.slug)?.rank ?? 0 }
@@ -35,9 +32,9 @@ public struct Facet: Sendable {
             var newPosition = Array(repeating: 0, count: groups.count)
             for (position, old) in order.enumerated() { newPosition[old] = position }
             groups = order.map { groups[$0] }
-            numbers = numbers.map { $0.map { newPosition[$0] } }
+            sortedPosition = sortedPosition.map { newPosition[$0] }
         }
-        self.values = groups
-        self.valueOfIncident = numbers.map(\.first)
+        values = groups
+        valueOfIncident = groupOfIncident.map { $0.map { sortedPosition[$0] } }
     }
 }

@@ -1,13 +1,34 @@
 /// The parse stage's outcome for one incident file: the incident, with its body
 /// rendered once into the build's `BodyStore`, or every error it has; and what `check`
 /// reports about it (warnings, and the links of its body with their positions).
-struct ParsedFile: Sendable {
-    var result: Result<Incident, BuildFailure>
-    var warnings: [Diagnostic] = []
-    var links: [LocatedLink] = []
+///
+/// A class, so that the model stage's pass over 10,000 of them on every rebuild moves
+/// references rather than copies of every incident.
+final class ParsedFile: Sendable {
+    let result: Result<Incident, BuildFailure>
+    /// Whether the incident is marked `draft: true`, to be known without copying it out.
+    let isDraft: Bool
+    let warnings: [Diagnostic]
+    let links: [LocatedLink]
 
     /// Reads the file at `path` through `files` and parses it; every diagnostic about it
     /// carries its source line.
+    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore) {
+        let outcome = Outcome(path: path, files: files, markdown: markdown, bodies: bodies)
+        result = outcome.result
+        isDraft = outcome.isDraft
+        warnings = outcome.warnings
+        links = outcome.links
+    }
+}
+
+/// What parsing one file found, gathered as it goes.
+private struct Outcome {
+    var result: Result<Incident, BuildFailure>
+    var isDraft = false
+    var warnings: [Diagnostic] = []
+    var links: [LocatedLink] = []
+
     init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore) {
         let text: String
         switch files.readText(path) {
@@ -31,6 +52,7 @@ struct ParsedFile: Sendable {
             result = .failure(BuildFailure(failure.diagnostics.withExcerpts(of: path, from: located())))
         case .success(var incident):
             guard case .inline(let body) = incident.body else {
+                isDraft = incident.draft
                 result = .success(incident)
                 return
             }
@@ -49,12 +71,13 @@ struct ParsedFile: Sendable {
                     // cmark-gfm places the link at its `[`; the address itself is where the
                     // editor looks, so it is found from there.
                     let start = locator.offset(line: incident.bodyFirstLine + link.line - 1, byteColumn: link.byteColumn)
-                    let offset = Self.find(Array(link.url.utf8), in: bytes, from: start) ?? start
+                    let offset = ParsedFile.find(Array(link.url.utf8), in: bytes, from: start) ?? start
                     let (line, column) = locator.position(ofByte: offset)
                     links.append(LocatedLink(url: link.url, from: incident.slug, location: SourceLocation(file: path, line: line, column: column),
                                              excerpt: locator.excerpt(line: line, column: column)))
                 }
             }
+            isDraft = incident.draft
             result = .success(incident)
         }
     }

@@ -64,11 +64,13 @@ public final class Pipeline: @unchecked Sendable {
     public private(set) var times = StageTimes()
     private var siteWide: SiteWide?
     /// Each incident file's outcome, by site-relative path.
-    private var parsed: [String: ParsedFile] = [:]
+    private(set) var parsed: [String: ParsedFile] = [:]
     private var bodies = BodyStore()
+    /// The last model that planned without errors, for edits that move nothing.
+    private var lastModel: LastModel?
     private var caches: RenderCaches
-    /// The fingerprint of every file written by the last run, by output path.
-    private var published: [String: Int] = [:]
+    /// The path and fingerprint of every file the last run published.
+    private var published = PublishedRoutes()
 
     public init(_ options: Options) {
         self.options = options
@@ -83,7 +85,12 @@ public final class Pipeline: @unchecked Sendable {
         times = StageTimes()
         let listing: SiteFiles
         do {
-            listing = try SiteFiles(rootPath: options.sourcePath)
+            // After a watcher's changes, only the changed paths are looked at again.
+            if let changes, let updated = files?.updated(after: changes) {
+                listing = updated
+            } else {
+                listing = try SiteFiles(rootPath: options.sourcePath)
+            }
         } catch {
             return Analysis(errors: error.diagnostics, warnings: [], notes: [], incidentCount: 0, tagCount: 0, links: [])
         }
@@ -107,10 +114,17 @@ public final class Pipeline: @unchecked Sendable {
             parsed = [:]
             bodies = BodyStore()
         }
-        let listed = Set(listing.incidentFiles)
-        parsed = parsed.filter { listed.contains($0.key) }
-        let changed = Set(changes ?? [])
-        let toParse = listing.incidentFiles.filter { parsed[$0] == nil || changed.contains($0) }
+        let toParse: [String]
+        if let changes, let previous, previous.incidentFiles == listing.incidentFiles, parsed.count == listing.incidentFiles.count {
+            // The same files as last time (the usual case for an edit): only the changed ones.
+            let changed = Set(changes)
+            toParse = listing.incidentFiles.filter { changed.contains($0) }
+        } else {
+            let listed = Set(listing.incidentFiles)
+            parsed = parsed.filter { listed.contains($0.key) }
+            let changed = Set(changes ?? [])
+            toParse = listing.incidentFiles.filter { parsed[$0] == nil || changed.contains($0) }
+        }
         let markdown = MarkdownRenderer(allowRawHTML: siteWide.config.unsafeHTML)
         let (files, bodies, progress) = (listing, self.bodies, options.progress)
         progress?.begin("reading", total: toParse.count)
@@ -121,42 +135,62 @@ public final class Pipeline: @unchecked Sendable {
         for (path, result) in zip(toParse, results) { parsed[path] = result }
         times.end("parse")
 
-        // Model.
+        // Model: the last one updated in place when the edits move nothing, or made anew.
         var errors = listing.diagnostics + siteWide.errors
         var warnings = siteWide.warnings
-        var incidents: [Incident] = []
         var links: [LocatedLink] = []
         for path in listing.incidentFiles {
             guard let file = parsed[path] else { continue }
             warnings += file.warnings
-            switch file.result {
-            case .success(let incident):
-                guard options.includeDrafts || !incident.draft else { continue }
-                incidents.append(incident)
-                links += file.links
-            case .failure(let failure):
-                errors += failure.diagnostics
-            }
+            if case .failure(let failure) = file.result { errors += failure.diagnostics }
+            if options.includeDrafts || !file.isDraft { links += file.links }
         }
-        errors += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath, $0.slugLocation) }, what: "incident")
-        var config = siteWide.config
-        if options.search { config.search = true }
-        let pages = options.includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft }
-        let site = Site(config: config, incidents: incidents, pages: pages, staticFiles: listing.staticFiles)
-        var analysis = Analysis(errors: [], warnings: warnings.sorted(), notes: [], incidentCount: incidents.count,
+        let reusable = siteWideChanged ? nil : lastModel.flatMap { $0.incidentFiles == listing.incidentFiles ? $0 : nil }
+        let inPlace = changes == nil ? nil : reusable.flatMap { inPlaceEdits(of: toParse, in: $0) }
+        let site: Site
+        if let reusable, let inPlace {
+            var updated = reusable.site
+            for (position, incident) in inPlace { updated.incidents[position] = incident }
+            updated.staticFiles = listing.staticFiles
+            site = updated
+        } else {
+            var incidents: [Incident] = []
+            incidents.reserveCapacity(listing.incidentFiles.count)
+            for path in listing.incidentFiles {
+                guard let file = parsed[path], options.includeDrafts || !file.isDraft, case .success(let incident) = file.result else { continue }
+                incidents.append(incident)
+            }
+            errors += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath, $0.slugLocation) }, what: "incident")
+            var config = siteWide.config
+            if options.search { config.search = true }
+            let pages = options.includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft }
+            site = Site(config: config, incidents: incidents, pages: pages, staticFiles: listing.staticFiles)
+        }
+        var analysis = Analysis(errors: [], warnings: warnings, notes: [], incidentCount: site.incidents.count,
                                 tagCount: site.tags.count, links: links)
-        if config.baseURL == nil { analysis.notes.append("feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written") }
-
+        if site.config.baseURL == nil { analysis.notes.append("feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written") }
         times.end("model")
 
         // Plan.
+        lastModel = nil
         if let templates = siteWide.templates {
-            let build = BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches)
+            let build: BuildContext
+            if let reusable, let inPlace {
+                build = BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches,
+                                     reusing: reusable.build, changed: inPlace.map(\.position))
+            } else {
+                build = BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches)
+            }
             let table = RouteTable(build)
             build.adopt(table)
-            errors += table.conflicts
+            // Conflicts depend on the paths alone: the same paths as a plan without any, none.
+            let paths = table.routes.map(\.path)
+            if reusable?.routePaths != paths { errors += table.conflicts }
             analysis.build = build
             analysis.table = table
+            if errors.isEmpty {
+                lastModel = LastModel(site: site, build: build, incidentFiles: listing.incidentFiles, routePaths: paths)
+            }
         }
         analysis.errors = errors.sorted()
         times.end("plan")
@@ -173,10 +207,7 @@ public final class Pipeline: @unchecked Sendable {
             throw BuildFailure(analysis.errors)
         }
         times.restart()
-        let all = everything || published.isEmpty
-        let selected = table.routes.indices.filter { all || published[table.routes[$0].path] != table.routes[$0].fingerprint }
-        let planned = Set(table.routes.map(\.path))
-        let removed = published.keys.filter { !planned.contains($0) }.sorted()
+        let (selected, removed) = everything || published.isEmpty ? (Array(table.routes.indices), []) : published.difference(to: table)
 
         let failures = FirstError()
         let progress = options.progress
@@ -198,7 +229,7 @@ public final class Pipeline: @unchecked Sendable {
         if let error = failures.error { throw error }
         for path in removed { try sink.remove(path) }
         times.end("render")
-        published = Dictionary(table.routes.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        published.record(table)
         // Cached cards and records of incidents that changed or went are not needed again.
         caches.keepOnly(Set(build.incidentPrints))
         return Report(written: selected.map { table.routes[$0].path }.sorted(), removed: removed,
@@ -213,14 +244,13 @@ public final class Pipeline: @unchecked Sendable {
             throw BuildFailure(analysis.errors)
         }
         times.restart()
-        let planned = Set(table.routes.map(\.path))
-        let changed = table.routes.filter { published[$0.path] != $0.fingerprint }.map(\.path).sorted()
-        let removed = published.keys.filter { !planned.contains($0) }.sorted()
-        let site = OnDemandSite(build: build, table: table, carrying: previous)
-        published = Dictionary(table.routes.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        let (changed, removed) = published.difference(to: table)
+        published.record(table)
+        let site = OnDemandSite(build: build, table: table, routeByPath: published.index, carrying: previous)
         caches.keepOnly(Set(build.incidentPrints))
         times.end("publish")
-        return (site, Report(written: changed, removed: removed, incidents: analysis.incidentCount, tags: analysis.tagCount))
+        return (site, Report(written: changed.map { table.routes[$0].path }.sorted(), removed: removed,
+                             incidents: analysis.incidentCount, tags: analysis.tagCount))
     }
 
     /// Every stage into `sink` (the changed files only, after a first run); throws the

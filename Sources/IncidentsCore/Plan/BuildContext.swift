@@ -46,7 +46,40 @@ final class BuildContext: @unchecked Sendable {
         lists = site.lists
         siteModel = .object(SiteModel(site: site))
         nav = .list(site.pages.map { .object(LabelledLink(label: $0.title, url: Addresses.page($0.slug).url, labelName: "title")) })
+        sitePrint = Self.sitePrint(site, templates)
+        let tagNamePrints = site.tags.map { $0.name.hashValue }
+        incidentPrints = site.incidents.indices.map { Self.incidentPrint($0, site, tagNamePrints) }
+        linkPrints = site.incidents.indices.map { Self.linkPrint($0, site) }
+    }
 
+    /// The context of `site`, an update of `previous`'s site in which only the incidents
+    /// at `changed` differ, and not in anything a list shows (`Pipeline.listsTheSame`):
+    /// what depends on the order, the tags and the facets is taken over.
+    init(site: Site, templates: TemplateSet, files: SiteFiles, bodies: BodyStore, caches: RenderCaches,
+         reusing previous: BuildContext, changed: [Int]) {
+        self.site = site
+        self.templates = templates
+        self.files = files
+        self.bodies = bodies
+        self.caches = caches
+        markdown = previous.markdown
+        neighbours = IncidentNeighbours(site: site)
+        lists = previous.lists
+        siteModel = .object(SiteModel(site: site))
+        nav = previous.nav
+        sitePrint = previous.sitePrint
+        let tagNamePrints = site.tags.map { $0.name.hashValue }
+        var incidentPrints = previous.incidentPrints
+        var linkPrints = previous.linkPrints
+        for position in changed {
+            incidentPrints[position] = Self.incidentPrint(position, site, tagNamePrints)
+            linkPrints[position] = Self.linkPrint(position, site)
+        }
+        self.incidentPrints = incidentPrints
+        self.linkPrints = linkPrints
+    }
+
+    private static func sitePrint(_ site: Site, _ templates: TemplateSet) -> Int {
         var hasher = Hasher()
         hasher.combine(site.config.title)
         hasher.combine(site.config.description)
@@ -63,26 +96,26 @@ final class BuildContext: @unchecked Sendable {
             hasher.combine(page.summary)
             hasher.combine(page.body)
         }
-        sitePrint = hasher.finalize()
+        return hasher.finalize()
+    }
 
-        let tagNamePrints = site.tags.map { $0.name.hashValue }
-        incidentPrints = site.incidents.indices.map { position in
-            var hasher = Hasher()
-            hasher.combine(site.incidents[position].sourcePrint)
-            for number in site.tagsOfIncident[position] { hasher.combine(tagNamePrints[number]) }
-            return hasher.finalize()
-        }
-        linkPrints = site.incidents.indices.map { position in
-            let incident = site.incidents[position]
-            var hasher = Hasher()
-            hasher.combine(incident.title)
-            hasher.combine(incident.slug)
-            hasher.combine(incident.sortDate.description)
-            hasher.combine(incident.dateReported.description)
-            hasher.combine(incident.severity)
-            hasher.combine(site.tagsOfIncident[position])
-            return hasher.finalize()
-        }
+    private static func incidentPrint(_ position: Int, _ site: Site, _ tagNamePrints: [Int]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(site.incidents[position].sourcePrint)
+        for number in site.tagsOfIncident[position] { hasher.combine(tagNamePrints[number]) }
+        return hasher.finalize()
+    }
+
+    private static func linkPrint(_ position: Int, _ site: Site) -> Int {
+        let incident = site.incidents[position]
+        var hasher = Hasher()
+        hasher.combine(incident.title)
+        hasher.combine(incident.slug)
+        hasher.combine(incident.sortDate.description)
+        hasher.combine(incident.dateReported.description)
+        hasher.combine(incident.severity)
+        hasher.combine(site.tagsOfIncident[position])
+        return hasher.finalize()
     }
 
     /// A fingerprint that starts from `sitePrint`, with what `body` adds.

@@ -16,12 +16,10 @@ public final class OnDemandSite: @unchecked Sendable {
     private let lock = NSLock()
     private var rendered: [String: MemoryFile]
 
-    init(build: BuildContext, table: RouteTable, carrying previous: OnDemandSite?) {
+    /// `routeByPath` gives each of `table`'s paths its route's position.
+    init(build: BuildContext, table: RouteTable, routeByPath: [String: Int], carrying previous: OnDemandSite?) {
         self.build = build
         self.table = table
-        var routeByPath: [String: Int] = [:]
-        routeByPath.reserveCapacity(table.routes.count)
-        for index in table.routes.indices { routeByPath[table.routes[index].path] = index }
         self.routeByPath = routeByPath
         var kept: [String: MemoryFile] = [:]
         if let previous {
