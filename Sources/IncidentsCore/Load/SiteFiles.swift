@@ -151,7 +151,10 @@ public struct SiteFiles: Sendable {
         var link = stat()
         guard lstat(path, &link) == 0 else { return .failure(BuildFailure(Self.readFailure(relativePath, errno: errno))) }
         // Where the path really leads, every link resolved: it must stay inside the site.
-        guard let target = Self.realPath(path) else {
+        // A plain file needs no resolving (a folder on the way that became a link since
+        // the listing is caught below, by what the opened descriptor really is).
+        let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+        guard let target = isLink ? Self.realPath(path) : path else {
             return refuse("is a symbolic link to a missing file (or a loop), expected an existing file")
         }
         guard isInside(target) else {
@@ -166,7 +169,8 @@ public struct SiteFiles: Sendable {
         let descriptor = Foundation.open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(BuildFailure(Self.readFailure(relativePath, errno: errno))) }
         var opened = stat()
-        guard fstat(descriptor, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG, Self.openedPath(descriptor).map(isInside) ?? true else {
+        guard fstat(descriptor, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG,
+              Self.openedPath(descriptor).map({ isInside($0) && (isLink || $0 == path) }) ?? true else {
             close(descriptor)
             return refuse("changed while it was being read (it is no longer a regular file inside the site); try again")
         }

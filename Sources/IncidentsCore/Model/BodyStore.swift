@@ -27,7 +27,9 @@ public final class BodyStore: @unchecked Sendable {
     /// Bytes in memory or in the file.
     public var byteCount: Int { lock.withLock { size } }
 
-    public init(memoryLimit: Int = 32 << 20) {
+    /// 8 MB by default: small sites never touch the disk, and the bodies of a large one
+    /// cost no memory (they are read back from the page cache).
+    public init(memoryLimit: Int = 8 << 20) {
         self.memoryLimit = memoryLimit
     }
 

@@ -94,7 +94,17 @@ struct FrontMatterReader {
     /// Text written through YAML escapes (`"\0"`, `"\e"`) can hold control characters
     /// that would reach the page; only tabs and line breaks are text.
     static func controlCharacterProblem(_ value: String) -> String? {
-        guard let bad = value.unicodeScalars.first(where: {
+        // The bytes first: a control character (U+0000–U+001F, U+007F–U+009F) starts
+        // with a byte below 0x20, 0x7F, or 0xC2 then 0x80–0x9F. Most values have none.
+        var value = value
+        let mayHaveOne = value.withUTF8 { bytes in
+            bytes.indices.contains { index in
+                let byte = bytes[index]
+                return (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
+                    || (byte == 0xC2 && index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]))
+            }
+        }
+        guard mayHaveOne, let bad = value.unicodeScalars.first(where: {
             $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
         }) else { return nil }
         let code = String(bad.value, radix: 16, uppercase: true)

@@ -52,16 +52,18 @@ enum XMLText {
     }
 
     /// The first character XML cannot carry in `text`, with its UTF-8 offset: for warnings.
+    /// Looks at the bytes: every such character starts with a byte nothing else uses
+    /// there (below 0x20, or EF BF BE/BF), and every body is checked on every build.
     static func firstUnrepresentable(in text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF {
-                return (offset, scalar)
+        var text = text
+        return text.withUTF8 { bytes -> (offset: Int, scalar: Unicode.Scalar)? in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return (index, Unicode.Scalar(byte)) }
+                if byte == 0xEF && isNonCharacter(bytes, at: index) { return (index, bytes[index + 2] == 0xBE ? "\u{FFFE}" : "\u{FFFF}") }
             }
-            offset += UTF8.width(scalar)
+            return nil
         }
-        return nil
     }
 }
 
