@@ -80,3 +80,20 @@ import Testing
         #expect(Count.grouped(-12345) == "-12,345")
     }
 }
+
+@Suite struct PermutationTests {
+    /// Site puts incidents in order in place, cycle by cycle; every shape of cycle lands
+    /// each item where a sorted copy would.
+    @Test func everyOrderIsTheSortedCopy() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 7, 50, 257] {
+            for _ in 0..<20 {
+                let items = (0..<count).map { _ in Int.random(in: 0..<1000, using: &generator) }
+                let order = items.indices.sorted { (items[$0], $0) < (items[$1], $1) }
+                var permuted = items
+                Site.permute(&permuted, into: order)
+                #expect(permuted == order.map { items[$0] })
+            }
+        }
+    }
+}

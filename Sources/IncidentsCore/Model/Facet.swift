@@ -17,8 +17,11 @@ public struct Facet: Sendable {
         let isSeverity = field.kind == .severity
         var grouper = TagGrouper()
         var groupOfIncident = [Int?](repeating: nil, count: incidents.count)
+        // Read in place: `incidents[position]` handed to the field's getter copied the
+        // whole incident (and retained each of its strings) on every read.
+        let texts = incidents.withUnsafeBufferPointer { buffer in buffer.indices.map { field.text(of: buffer[$0]) } }
         for position in incidents.indices {
-            guard let value = field.text(of: incidents[position]) else { continue }
+            guard let value = texts[position] else { continue }
             groupOfIncident[position] = grouper.add(value, at: position) { value in
                 // Severity's pages are named by the level (`severity/high/`), whatever the label.
                 isSeverity ? incidents[position].severity.rawValue : Slug.forTag(value)

@@ -197,6 +197,14 @@ public final class Pipeline: @unchecked Sendable {
         return analysis
     }
 
+    /// Lets go of each file's parse outcome, for a pipeline run once (`build`): after
+    /// planning, the model holds the incidents, and the outcomes were a second copy of
+    /// each (50 MB at 100,000 incidents). A later run parses every file again.
+    public func forgetParsedFiles() {
+        parsed = [:]
+        lastModel = nil
+    }
+
     // MARK: Render, publish
 
     /// Renders and writes the planned files into `sink`: all of them on the first run

@@ -60,6 +60,7 @@ public enum SiteBuilder {
                                                  parallel: options.parallel, progress: options.progress))
         let analysis = pipeline.analyse()
         guard analysis.errors.isEmpty, let files = pipeline.files else { throw BuildFailure(analysis.errors) }
+        pipeline.forgetParsedFiles()
         endStage("read and validate \(files.incidentFiles.count + files.pageFiles.count) files")
         let output = try DiskOutput(outputPath: options.outputPath, sourceRoot: files.rootPath)
         do {

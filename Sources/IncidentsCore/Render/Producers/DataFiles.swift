@@ -64,8 +64,7 @@ struct DataFiles: OutputProducer {
         case .schema:
             try sink.write(Array(IncidentSchema.text.utf8), to: route.path)
         case .filterIndex:
-            let bytes = FilterIndex.json(site: site)
-            try sink.write(to: route.path) { emit in try emit(bytes) }
+            try sink.write(to: route.path) { emit in try FilterIndex.write(site: site, emit: emit) }
         }
     }
 
