@@ -135,3 +135,20 @@ import Testing
         try assertSameAsFullBuild(site, output)
     }
 }
+
+@Suite struct RenderCacheTests {
+    /// Past its budget, a cache renders instead of keeping: memory stops growing, and
+    /// every caller still gets the value.
+    @Test func valuesPastTheBudgetAreRenderedEachTime() {
+        let cache = RenderCache<String>(budget: 10, cost: { $0.utf8.count })
+        var renders = 0
+        for _ in 0..<3 {
+            for key in 0..<4 {
+                let value = cache.value(key: key) { renders += 1; return "abcd\(key)" }
+                #expect(value == "abcd\(key)")
+            }
+        }
+        // Two values of 5 bytes fit in 10: keys 0 and 1 are rendered once, 2 and 3 each time.
+        #expect(renders == 2 + 2 * 3)
+    }
+}

@@ -5,12 +5,23 @@ import Foundation
 public final class RenderCache<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Int: Value] = [:]
+    /// At most this many bytes of values are kept (by `cost`); past it, values are
+    /// rendered each time they are asked for, so memory stays bounded on huge sites.
+    private let budget: Int
+    private let cost: @Sendable (Value) -> Int
+    private var spent = 0
 
-    public init() {}
+    public init(budget: Int = .max, cost: @escaping @Sendable (Value) -> Int = { _ in 0 }) {
+        self.budget = budget
+        self.cost = cost
+    }
 
     /// Forgets every value whose key is not in `keys` (those of edited or deleted incidents).
     public func keepOnly(_ keys: Set<Int>) {
-        lock.withLock { storage = storage.filter { keys.contains($0.key) } }
+        lock.withLock {
+            storage = storage.filter { keys.contains($0.key) }
+            spent = storage.values.reduce(0) { $0 + cost($1) }
+        }
     }
 
     /// The value for `key`, rendered by `render` the first time.
@@ -18,15 +29,21 @@ public final class RenderCache<Value>: @unchecked Sendable {
         if let cached = lock.withLock({ storage[key] }) { return cached }
         // Rendered outside the lock; two jobs racing for the same key render equal values.
         let value = try render()
-        lock.withLock { storage[key] = value }
+        let size = cost(value)
+        lock.withLock {
+            if spent + size <= budget, storage.updateValue(value, forKey: key) == nil { spent += size }
+        }
         return value
     }
 }
 
 /// What a build caches per incident, by the incident's fingerprint.
 public struct RenderCaches: Sendable {
-    /// Each incident's card, with a placeholder where the page's root goes.
-    public let cards = RenderCache<String>()
+    /// Each incident's card, with a placeholder where the page's root goes. A card is
+    /// on a dozen lists (the index, its tags, its facet values), so each is rendered
+    /// once; past 32 MB of cards (some 25,000 incidents) the rest are rendered for each
+    /// list instead of kept, trading CPU for memory that grows no further.
+    public let cards = RenderCache<String>(budget: 32 << 20, cost: { $0.utf8.count + 64 })
     /// Each incident's record in `incidents.json` and its row of `incidents.csv`, as
     /// UTF-8; kept only across builds (a single build writes each once).
     public let records = RenderCache<[UInt8]>()
