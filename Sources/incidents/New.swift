@@ -5,7 +5,7 @@ import IncidentsCore
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a new incident file with every key and the usual sections, and print its path.",
-        discussion: "The file is content/incidents/<slug>.md, the slug made from the title. Refuses to overwrite."
+        discussion: "The file is content/incidents/<slug>.md, the slug made from the title. Refuses to overwrite. When the site numbers its incidents (id:), the new one gets the next free number."
     )
 
     @Argument(help: "The incident's title.")
@@ -37,7 +37,9 @@ struct New: ParsableCommand {
             throw ExitCode.failure
         }
         let tagList = tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let text = NewIncident.text(title: title, severity: Severity(parsing: severity)!, tags: tagList, today: Today.date)
+        // A site that numbers its incidents gets the next number.
+        let id = (try? SiteFiles(rootPath: source)).flatMap(NewIncident.nextID(in:))
+        let text = NewIncident.text(title: title, severity: Severity(parsing: severity)!, tags: tagList, today: Today.date, id: id)
         try FileCreation.create(path, text: text)
         print(path)
     }

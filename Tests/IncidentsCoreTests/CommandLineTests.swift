@@ -129,6 +129,18 @@ import Testing
         #expect(try run(["new", "Other", "--severity", "hgh"], in: site.root).status == 2)
     }
 
+    @Test func newNumbersTheIncidentWhenTheSiteDoes() throws {
+        let site = try TestSite(["content/incidents/a.md": incidentFile(extra: "id: 41")])
+        let created = try run(["new", "Second incident"], in: site.root)
+        #expect(created.status == 0, "\(created.stderr)")
+        let incident = try IncidentParser.parse(
+            String(contentsOfFile: site.root + "/content/incidents/second-incident.md", encoding: .utf8),
+            path: "content/incidents/second-incident.md").get()
+        #expect(incident.id == 42)
+        // Numbered, the new incident keeps the site building.
+        #expect(try run(["build"], in: site.root).status == 0)
+    }
+
     // MARK: check
 
     private func siteWithWarnings() throws -> TestSite {

@@ -25,14 +25,21 @@ import Testing
         let schema = try #require(JSONSerialization.jsonObject(with: Data(IncidentSchema.text.utf8)) as? [String: Any])
         let properties = try #require(schema["properties"] as? [String: Any])
         #expect(Set(properties.keys) == Set(IncidentField.keys))
-        #expect(schema["required"] as? [String] == IncidentField.all.filter(\.required).map(\.key))
+        // Title always; the other required fields unless the file is a tombstone.
+        #expect(schema["required"] as? [String] == ["title"])
+        let alternatives = try #require(schema["anyOf"] as? [[String: Any]]).compactMap { $0["required"] as? [String] }
+        #expect(alternatives == [IncidentField.all.filter(\.required).map(\.key), ["title", "duplicate_of"], ["title", "withdrawn"]])
     }
 
     @Test func newWritesEveryField() throws {
-        let text = NewIncident.text(title: "T", severity: .high, tags: [], today: PartialDate(year: 2026, month: 1, day: 2)!)
+        // In a site that numbers its incidents, `id` too.
+        let text = NewIncident.text(title: "T", severity: .high, tags: [], today: PartialDate(year: 2026, month: 1, day: 2)!, id: 7)
         for field in IncidentField.all {
             #expect(text.contains("\n\(field.key):") || text.contains("\n# \(field.key):"), "\(field.key)")
         }
+        let unnumbered = NewIncident.text(title: "T", severity: .high, tags: [], today: PartialDate(year: 2026, month: 1, day: 2)!)
+        #expect(!unnumbered.contains("\nid:"))
+        #expect(throws: Never.self) { try IncidentParser.parse(unnumbered, path: "content/incidents/t.md").get() }
         // And what it writes parses, with every optional key left out.
         #expect(throws: Never.self) { try IncidentParser.parse(text, path: "content/incidents/t.md").get() }
     }
@@ -70,6 +77,9 @@ import Testing
             url: https://example.org
         slug: t
         draft: false
+        id: 3
+        aliases: [incidents/old-t/]
+        withdrawn: W
         ---
         """
         let (result, warnings) = IncidentParser.parseReportingWarnings(text, path: "content/incidents/t.md")

@@ -33,6 +33,22 @@ public struct Incident: Sendable {
     public private(set) var tagSlugs: [String] = []
     public var sources: [Source] = []
     public var draft = false
+    /// The permanent number (`id:`), unique in the site: "Incident 42", `i/42/`.
+    public var id: Int?
+    /// Where `id:` was given, for messages about it.
+    public var idLocation: SourceLocation?
+    /// Old addresses of the page, each a redirect: output folders (`incidents/old/`) or
+    /// `.html` files, inside the site, with where each was written.
+    public var aliases: [Alias] = []
+    /// `duplicate_of:` as written (a slug, or an id as digits), and where.
+    public var duplicateOf: String?
+    public var duplicateOfLocation: SourceLocation?
+    /// `withdrawn:`: why the incident was withdrawn.
+    public var withdrawn: String?
+    /// False for a tombstone written without `date_reported` (it needs none).
+    public var hasDateReported = true
+    /// False for a tombstone written without `severity`.
+    public var hasSeverity = true
     /// Keys the contract does not define, handed to templates as `params`.
     public var extraParams: [String: ParamValue] = [:]
     /// The Markdown after the front matter.
@@ -48,6 +64,21 @@ public struct Incident: Sendable {
         self.sourcePath = sourcePath
         self.slugLocation = SourceLocation(file: sourcePath, line: 1, column: 1)
         self.body = body
+    }
+
+    /// "Incident 42: Title" where the incident has an id, else its title: how feeds
+    /// and redirects name it.
+    public var numberedTitle: String { id.map { "Incident \($0): \(title)" } ?? title }
+
+    /// A tombstone (`duplicate_of` or `withdrawn`): its page says so, and it is left out
+    /// of every list, feed, facet, statistic and search index.
+    public var isTombstone: Bool { duplicateOf != nil || withdrawn != nil }
+
+    /// One old address of an incident's page.
+    public struct Alias: Sendable, Equatable {
+        /// The redirect's output path: `incidents/old-name/index.html`, or `old.html`.
+        public var outputPath: String
+        public var location: SourceLocation
     }
 
     /// The date the index orders by: when it happened, or else when it was reported.

@@ -20,6 +20,12 @@ public struct IncidentField: Sendable {
         case tags
         case sources
         case slug
+        /// A whole number of at least 1: `id`.
+        case number
+        /// A list of old site paths: `aliases`.
+        case paths
+        /// Another incident, by slug or id: `duplicate_of`.
+        case reference
     }
 
     /// Whether readers can browse incidents by this field (its values get pages).
@@ -75,6 +81,9 @@ public struct IncidentField: Sendable {
             case "title": return incident.title
             case "severity": return incident.severity.label
             case "slug": return incident.slug
+            case "id": return incident.id.map(String.init)
+            case "duplicate_of": return incident.duplicateOf
+            case "aliases": return incident.aliases.isEmpty ? nil : incident.aliases.map { siteAddress(ofOutputPath: $0.outputPath) }.joined(separator: " ")
             default: return nil
             }
         }
@@ -85,6 +94,9 @@ extension IncidentField {
     /// Every field, in the contract's order: the order of the data downloads, the
     /// schema, the facts on the page and `new`'s template.
     public static let all: [IncidentField] = [
+        IncidentField(key: "id", label: "Incident number", kind: .number, required: false, browsing: .no, isFact: false,
+                      summary: "A permanent number, unique in the site, never reused: shown as \"Incident 42\", in citations, data and feeds; i/42/ always leads to the page. Once one incident has one, every incident needs one (incidents new assigns the next).",
+                      examples: [], starter: nil, storage: .special),
         IncidentField(key: "title", label: "Title", kind: .text, required: true, browsing: .no, isFact: false,
                       summary: "The incident's headline: the page heading and the link text in lists.", examples: [],
                       starter: nil, storage: .special),
@@ -146,6 +158,16 @@ extension IncidentField {
                       summary: "Left out of the site unless built with --drafts.", examples: [],
                       starter: "# draft: true                    # left out of the site unless --drafts",
                       storage: .yesNo({ $0.draft }, { $0.draft = $1 ?? false })),
+        IncidentField(key: "aliases", label: "Aliases", kind: .paths, required: false, browsing: .no, isFact: false,
+                      summary: "Old addresses of the page inside the site, such as incidents/old-name/: each becomes a page that sends readers here.",
+                      examples: [], starter: "# aliases: [incidents/old-name/]  # old addresses that lead here", storage: .special),
+        IncidentField(key: "duplicate_of", label: "Duplicate of", kind: .reference, required: false, browsing: .no, isFact: false,
+                      summary: "The slug or id of the incident this one duplicates: the page becomes a tombstone pointing there, left out of every list, feed, facet and statistic (kept in the data downloads).",
+                      examples: [], starter: "# duplicate_of: other-incident     # makes this page a tombstone", storage: .special),
+        IncidentField(key: "withdrawn", label: "Withdrawn", kind: .text, required: false, browsing: .no, isFact: false,
+                      summary: "Why the incident was withdrawn: the page becomes a tombstone giving the reason, left out of every list, feed, facet and statistic (kept in the data downloads).",
+                      examples: [], starter: "# withdrawn: Why it was withdrawn   # makes this page a tombstone",
+                      storage: .text({ $0.withdrawn }, { $0.withdrawn = $1 })),
     ]
 
     /// The field with `key`, if the contract has one.
@@ -184,9 +206,12 @@ extension IncidentField {
             case .tags: value = "list of text"
             case .sources: value = "list of sources"
             case .slug: value = "text"
+            case .number: value = "whole number ≥ 1"
+            case .paths: value = "list of site paths"
+            case .reference: value = "slug or id"
             }
             let browsing = field.browsing == .byDefault ? " Browsable (a facet by default)." : field.browsing == .optional ? " Browsable (as a facet when `site.yml` names it)." : ""
-            rows.append("| `\(field.key)` | \(value) | \(field.required ? "**yes**" : "no") | \(field.label) | \(field.summary)\(browsing) |")
+            rows.append("| `\(field.key)` | \(value) | \(field.required ? (field.key == "title" ? "**yes**" : "**yes** (not in a tombstone)") : "no") | \(field.label) | \(field.summary)\(browsing) |")
         }
         return rows.joined(separator: "\n") + "\n"
     }

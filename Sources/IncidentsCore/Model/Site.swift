@@ -9,6 +9,11 @@ public struct Site: Sendable {
     public var tagsOfIncident: [[Int]]
     /// The fields readers browse by besides tags, as `site.yml` chose them.
     public var facets: [Facet]
+    /// Tombstones (`duplicate_of`, `withdrawn`), by slug: each has a page, and they are in
+    /// the data downloads, but in no list, feed, facet, statistic or search index.
+    public var tombstones: [Incident]
+    /// For each tombstone, the position in `incidents` of the incident it duplicates.
+    public var tombstoneTargets: [Int?]
     public var pages: [StandalonePage]
     /// Files under `static/`, relative to it, copied as they are.
     public var staticFiles: [String]
@@ -18,7 +23,7 @@ public struct Site: Sendable {
         tagsOfIncident[position].map { tags[$0].name }
     }
 
-    public init(config: SiteConfig, incidents: [Incident], pages: [StandalonePage], staticFiles: [String]) {
+    public init(config: SiteConfig, incidents: [Incident], tombstones: [Incident] = [], pages: [StandalonePage], staticFiles: [String]) {
         self.config = config
         // Sorting small keys rather than the incidents themselves: copying large structs
         // in and out of comparisons cost more than the comparisons.
@@ -30,6 +35,9 @@ public struct Site: Sendable {
         Self.permute(&self.incidents, into: order)
         (self.tags, self.tagsOfIncident) = Tag.index(of: self.incidents)
         self.facets = config.facets.map { [incidents = self.incidents] in Facet(field: $0, incidents: incidents) }
+        self.tombstones = tombstones.sorted { $0.slug < $1.slug }
+        let finder = IncidentFinder(self.incidents)
+        self.tombstoneTargets = self.tombstones.map { $0.duplicateOf.flatMap(finder.position) }
         self.pages = pages.sorted { $0.slug < $1.slug }
         self.staticFiles = staticFiles.sorted()
     }

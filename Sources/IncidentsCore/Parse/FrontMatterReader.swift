@@ -63,7 +63,22 @@ struct FrontMatterReader {
         return Self.isNull(value) ? nil : value
     }
 
+    /// Whether `key` is there with a value (not taken yet, not null).
+    func has(_ key: String) -> Bool {
+        entries.contains { $0.key == key && !Self.isNull($0.value) }
+    }
+
     // MARK: Typed values
+
+    /// A whole number from `minimum` up, written as a plain YAML number.
+    mutating func wholeNumber(_ key: String, minimum: Int, what: String) -> (value: Int, node: Node)? {
+        guard let node = take(key) else { return nil }
+        guard let scalar = node.scalar, ScalarKind(scalar) == .number, let number = Int(scalar.text.trimmingWhitespace()), number >= minimum else {
+            report(node, key: key, "found \(Self.describe(node)), expected \(what)")
+            return nil
+        }
+        return (number, node)
+    }
 
     /// A text value; `what` completes "expected …" in messages.
     mutating func text(_ key: String, required: Bool = false, what: String = "text") -> String? {

@@ -30,14 +30,47 @@ public enum IncidentParser {
         incident.sourcePrint = text.hashValue
         // Every field of the table, read by its kind; the few with rules of their own by key.
         var complete = true
+        // A tombstone needs only its title and why it is one.
+        let isTombstone = reader.has("duplicate_of") || reader.has("withdrawn")
+        if reader.has("duplicate_of") && reader.has("withdrawn"), let node = reader.take("withdrawn") {
+            reader.report(node, key: "withdrawn", "is given with duplicate_of, expected one of the two: a duplicate points to the incident it repeats, a withdrawn incident gives a reason")
+            complete = false
+        }
         for field in IncidentField.all {
             switch (field.key, field.storage) {
             case ("title", _):
                 if let title = reader.text("title", required: true, what: "the incident's title as text") { incident.title = title } else { complete = false }
+            case ("severity", _) where isTombstone && !reader.has("severity"):
+                incident.hasSeverity = false
             case ("severity", _):
                 if let severity = reader.severity("severity") { incident.severity = severity } else { complete = false }
+            case ("date_reported", _) where isTombstone && !reader.has("date_reported"):
+                incident.hasDateReported = false
             case ("date_reported", _):
                 if let date = reader.date("date_reported", required: true) { incident.dateReported = date } else { complete = false }
+            case ("id", _):
+                if reader.has("id") {
+                    if let (id, node) = reader.wholeNumber("id", minimum: 1, what: "a whole number from 1, such as 42") {
+                        incident.id = id
+                        incident.idLocation = reader.location(of: node)
+                    } else {
+                        complete = false
+                    }
+                }
+            case ("aliases", _):
+                incident.aliases = readAliases(&reader)
+            case ("duplicate_of", _):
+                if let node = reader.take("duplicate_of") {
+                    let scalar = node.scalar
+                    let text = scalar.map { $0.text.trimmingWhitespace() } ?? ""
+                    if let scalar, ScalarKind(scalar) == .number ? Int(text).map({ $0 >= 1 }) ?? false : ScalarKind(scalar) == .text && !text.isEmpty {
+                        incident.duplicateOf = text
+                        incident.duplicateOfLocation = reader.location(of: node)
+                    } else {
+                        reader.report(node, key: "duplicate_of", "found \(FrontMatterReader.describe(node)), expected the slug or id of the incident this one duplicates")
+                        complete = false
+                    }
+                }
             case ("slug", _):
                 let (slug, location) = readSlug(&reader, path: path)
                 if let slug { incident.slug = slug } else { complete = false }
@@ -62,7 +95,7 @@ public enum IncidentParser {
             let hint = closestKey(to: key, in: IncidentField.keys).map { " (did you mean \($0)?)" } ?? ""
             reader.warn(at: location, key: key, "is not a known key\(hint); it is kept for templates as params.\(key)")
         }
-        if incident.summary == nil {
+        if incident.summary == nil && !incident.isTombstone {
             reader.warn(at: reader.startLocation, key: "summary", "missing; recommended: one plain sentence shown on the index and in search results")
         }
         if let (offset, scalar) = XMLText.firstUnrepresentable(in: text) {
@@ -71,7 +104,7 @@ public enum IncidentParser {
             reader.warn(at: SourceLocation(file: path, line: line, column: column), key: "body",
                         "contains the character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which feeds cannot carry (they show \u{FFFD} in its place); remove it")
         }
-        if incident.sources.isEmpty {
+        if incident.sources.isEmpty && !incident.isTombstone {
             reader.warn(at: reader.startLocation, key: "sources", "missing; recommended: at least one source readers can check")
         }
         incident.extraParams = reader.remainingParams()
@@ -80,6 +113,62 @@ public enum IncidentParser {
             return (.failure(BuildFailure(reader.diagnostics)), reader.warnings)
         }
         return (.success(incident), reader.warnings)
+    }
+
+    /// The `aliases` key: old addresses inside the site, each a folder
+    /// (`incidents/old-name/`) or an `.html` file, turned into output paths.
+    static func readAliases(_ reader: inout FrontMatterReader) -> [Incident.Alias] {
+        guard let node = reader.take("aliases") else { return [] }
+        guard case .sequence(let items) = node.content else {
+            reader.report(node, key: "aliases", "found \(FrontMatterReader.describe(node)), expected a list of old addresses such as [incidents/old-name/]")
+            return []
+        }
+        var aliases: [Incident.Alias] = []
+        for (index, item) in items.enumerated() {
+            let key = "aliases[\(index)]"
+            guard let scalar = item.scalar, ScalarKind(scalar) == .text || ScalarKind(scalar) == .number else {
+                reader.report(item, key: key, "found \(FrontMatterReader.describe(item)), expected an old address such as incidents/old-name/")
+                continue
+            }
+            let raw = scalar.text.trimmingWhitespace()
+            switch aliasOutputPath(raw) {
+            case .success(let path):
+                let alias = Incident.Alias(outputPath: path, location: reader.location(of: item))
+                if !aliases.contains(where: { $0.outputPath == path }) { aliases.append(alias) }
+            case .failure(let problem):
+                reader.report(item, key: key, "\(FrontMatterReader.quote(raw)) \(problem.text)")
+            }
+        }
+        return aliases
+    }
+
+    struct AliasProblem: Error { let text: String }
+
+    /// Where the redirect page of the old address `raw` goes: `incidents/old/` →
+    /// `incidents/old/index.html`, `old.html` stays a file. A leading `/` means the
+    /// site's root, as Hugo's and Zola's aliases write it.
+    static func aliasOutputPath(_ raw: String) -> Result<String, AliasProblem> {
+        let expected = "expected an address inside the site such as incidents/old-name/"
+        var path = Substring(raw)
+        if path.hasPrefix("//") || path.contains("://") || path.split(separator: "/").first?.contains(":") == true {
+            return .failure(AliasProblem(text: "leads outside the site, \(expected)"))
+        }
+        if path.contains("?") || path.contains("#") {
+            return .failure(AliasProblem(text: "has a query or fragment, \(expected)"))
+        }
+        if path.hasPrefix("/") { path = path.dropFirst() }
+        let isFolder = path.hasSuffix("/") || path.isEmpty
+        if isFolder { path = path.dropLast(path.isEmpty ? 0 : 1) }
+        guard !path.isEmpty else { return .failure(AliasProblem(text: "is the site's front page, \(expected)")) }
+        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if segment == ".." { return .failure(AliasProblem(text: "leads outside the site, \(expected)")) }
+            if let problem = Slug.problem(with: String(segment)) {
+                return .failure(AliasProblem(text: "has a part that \(problem), \(expected)"))
+            }
+        }
+        let last = path.split(separator: "/").last ?? ""
+        let isFile = !isFolder && (last.lowercased().hasSuffix(".html") || last.lowercased().hasSuffix(".htm"))
+        return .success(isFile ? String(path) : String(path) + "/index.html")
     }
 
     /// The `slug` key, or the file name without `.md`; either must be one plain path

@@ -69,6 +69,22 @@ public enum IncidentSchema {
                 return .object([("description", .string(field.summary)), ("type", .string("array")), ("items", source)])
             case .slug:
                 return .object([("type", .string("string")), ("pattern", .string(#"^[^/\\.][^/\\]*$"#)), ("description", .string(field.summary))])
+            case .number:
+                return .object([("type", .string("integer")), ("minimum", .int(1)), ("description", .string(field.summary))])
+            case .paths:
+                return .object([
+                    ("description", .string(field.summary)),
+                    ("type", .string("array")),
+                    ("items", .object([("type", .string("string")), ("pattern", .string(#"^/?[^/:?#\\.][^:?#\\]*$"#))])),
+                ])
+            case .reference:
+                return .object([
+                    ("description", .string(field.summary)),
+                    ("anyOf", .array([
+                        .object([("type", .string("string")), ("minLength", .int(1))]),
+                        .object([("type", .string("integer")), ("minimum", .int(1))]),
+                    ])),
+                ])
             }
         }
         return .object([
@@ -77,7 +93,13 @@ public enum IncidentSchema {
             ("title", .string("Incident front matter")),
             ("description", .string("The YAML front matter of one incident file (content/incidents/*.md). Keys not listed here are kept for templates; incidents check warns about them.")),
             ("type", .string("object")),
-            ("required", .array(IncidentField.all.filter(\.required).map { .string($0.key) })),
+            // A tombstone needs only its title and why it is one.
+            ("required", .array([.string("title")])),
+            ("anyOf", .array([
+                .object([("required", .array(IncidentField.all.filter(\.required).map { .string($0.key) }))]),
+                .object([("required", .array([.string("title"), .string("duplicate_of")]))]),
+                .object([("required", .array([.string("title"), .string("withdrawn")]))]),
+            ])),
             ("properties", .object(IncidentField.all.map { ($0.key, property($0)) })),
         ])
     }

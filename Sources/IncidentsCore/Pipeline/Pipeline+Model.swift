@@ -37,10 +37,13 @@ extension Pipeline {
     }
 
     /// Whether `new` shows in every list, tag, facet, order and link exactly as `old`:
-    /// same address, title, dates, severity, tags as spelled, and facet values.
+    /// same address, title, dates, severity, tags as spelled, facet values and id, and
+    /// still not a tombstone.
     static func listsTheSame(_ old: Incident, _ new: Incident, facets: [IncidentField]) -> Bool {
         old.slug == new.slug && old.title == new.title && old.sortDate == new.sortDate && old.dateReported == new.dateReported
             && old.severity == new.severity && old.tags == new.tags && old.draft == new.draft
+            // Ids are checked across files, tombstones leave every list.
+            && old.id == new.id && !new.isTombstone
             && facets.allSatisfy { $0.text(of: old) == $0.text(of: new) }
     }
 }

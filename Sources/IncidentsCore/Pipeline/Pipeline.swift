@@ -158,17 +158,18 @@ public final class Pipeline: @unchecked Sendable {
             updated.staticFiles = listing.staticFiles
             site = updated
         } else {
-            var incidents: [Incident] = []
+            var incidents: [Incident] = [], tombstones: [Incident] = []
             incidents.reserveCapacity(listing.incidentFiles.count)
             for path in listing.incidentFiles {
                 guard let file = parsed[path], options.includeDrafts || !file.isDraft, case .success(let incident) = file.result else { continue }
-                incidents.append(incident)
+                if incident.isTombstone { tombstones.append(incident) } else { incidents.append(incident) }
             }
-            errors += Self.duplicateSlugs(incidents.map { ($0.slug, $0.sourcePath, $0.slugLocation) }, what: "incident")
+            errors += Self.duplicateSlugs((incidents + tombstones).map { ($0.slug, $0.sourcePath, $0.slugLocation) }, what: "incident")
+            errors += DatabaseRules.problems(incidents: incidents, tombstones: tombstones)
             var config = siteWide.config
             if options.search { config.search = true }
             let pages = options.includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft }
-            site = Site(config: config, incidents: incidents, pages: pages, staticFiles: listing.staticFiles)
+            site = Site(config: config, incidents: incidents, tombstones: tombstones, pages: pages, staticFiles: listing.staticFiles)
         }
         var analysis = Analysis(errors: [], warnings: warnings, notes: [], incidentCount: site.incidents.count,
                                 tagCount: site.tags.count, links: links)

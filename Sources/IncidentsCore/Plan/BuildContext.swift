@@ -32,7 +32,7 @@ final class BuildContext: @unchecked Sendable {
     private(set) var plannedPages: [String] = []
 
     func adopt(_ table: RouteTable) {
-        plannedPages = table.routes.map(\.path).filter { $0.hasSuffix("index.html") }
+        plannedPages = table.routes.filter { $0.path.hasSuffix("index.html") && RouteTable.producers[$0.producer].listsInSitemap }.map(\.path)
     }
 
     init(site: Site, templates: TemplateSet, files: SiteFiles, bodies: BodyStore, caches: RenderCaches) {
@@ -148,12 +148,20 @@ final class BuildContext: @unchecked Sendable {
 
     /// An incident page's address in the data files and feeds: absolute with `base_url`.
     func address(ofIncident position: Int) -> String {
-        (site.config.baseURL ?? "") + Addresses.incident(site.incidents[position].slug).url
+        address(of: site.incidents[position])
+    }
+
+    func address(of incident: Incident) -> String {
+        (site.config.baseURL ?? "") + Addresses.incident(incident.slug).url
     }
 
     /// The Markdown and HTML of incident `position`'s body.
     func body(of position: Int) throws -> (markdown: String, html: String) {
-        switch site.incidents[position].body {
+        try body(of: site.incidents[position])
+    }
+
+    func body(of incident: Incident) throws -> (markdown: String, html: String) {
+        switch incident.body {
         case .inline(let markdown):
             return (markdown, markdown.isEmpty ? "" : self.markdown.render(markdown))
         case .stored(let entry):

@@ -7,6 +7,12 @@ protocol OutputProducer: Sendable {
     func plan(_ build: BuildContext, planned: [Route]) -> [Route]
     /// Writes the file of `route` into `sink`.
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws
+    /// Whether its pages belong in `sitemap.xml` (redirects and tombstones do not).
+    var listsInSitemap: Bool { get }
+}
+
+extension OutputProducer {
+    var listsInSitemap: Bool { true }
 }
 
 extension OutputProducer {
@@ -23,7 +29,7 @@ struct RouteTable: Sendable {
     /// Every kind of output, in the order planned and started (long data files first,
     /// so they run beside the pages).
     static let producers: [any OutputProducer] = [
-        DataFiles(), Feeds(), IncidentPages(), ListPages(), Overviews(), StandalonePages(),
+        DataFiles(), Feeds(), IncidentPages(), TombstonePages(), Redirects(), ListPages(), Overviews(), StandalonePages(),
         StatisticsPage(), SearchPage(), NotFoundPage(), ThemeAssets(), StaticFiles(), SearchEngineFiles(),
     ]
 

@@ -10,7 +10,7 @@ struct Citation {
 
     /// `AI Incident Register. "Title." Reported Feb 15, 2024. https://…`
     var plainText: String {
-        "\(siteTitle). \"\(incident.title).\" Incident report, severity \(incident.severity.rawValue), "
+        "\(siteTitle). \"\(incident.title).\" \(incident.id.map { "Incident \($0), incident" } ?? "Incident") report, severity \(incident.severity.rawValue), "
             + "reported \(incident.dateReported.displayText)." + (url.map { " " + $0 } ?? "")
     }
 
@@ -27,6 +27,7 @@ struct Citation {
         if let month = incident.dateReported.month {
             fields.append(("month", ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"][month - 1]))
         }
+        if let id = incident.id { fields.append(("number", "{" + String(id) + "}")) }
         if let url { fields.append(("howpublished", "{\\url{" + url + "}}")) }
         fields.append(("note", "{Incident report, severity " + incident.severity.rawValue + "}"))
         let body = fields.map { "  \($0.0) = \($0.1)" }.joined(separator: ",\n")

@@ -11,21 +11,22 @@ struct IncidentRecord {
     /// The fields that are one value each, in the table's order (tags and sources are
     /// lists, the draft flag is not published, the slug comes first).
     private static let scalarFields = IncidentField.all.filter {
-        $0.kind != .tags && $0.kind != .sources && $0.key != "slug" && $0.key != "draft"
+        $0.kind != .tags && $0.kind != .sources && $0.kind != .paths && $0.key != "slug" && $0.key != "draft"
     }
 
     /// The columns of `incidents.csv`, in order.
-    static let csvColumns = ["slug", "url"] + scalarFields.map(\.key) + ["tags", "source_urls"]
+    static let csvColumns = ["slug", "url"] + scalarFields.map(\.key) + ["tags", "source_urls", "aliases"]
 
     /// A field's value as data: dates in ISO form at their precision, severity as its
     /// slug, yes/no as a boolean.
     private func dataValue(_ field: IncidentField) -> JSONValue {
         switch (field.kind, field.storage) {
-        case (.severity, _): return .string(incident.severity.rawValue)
+        case (.severity, _): return incident.hasSeverity ? .string(incident.severity.rawValue) : .null
+        case (.number, _): return incident.id.map(JSONValue.int) ?? .null
         case (_, .yesNo(let get, _)): return get(incident).map(JSONValue.bool) ?? .null
         case (_, .date(let get, _)): return .optional(get(incident)?.description)
         case (_, .text(let get, _)): return .optional(get(incident))
-        case (.date, .special): return .string(incident.dateReported.description)
+        case (.date, .special): return incident.hasDateReported ? .string(incident.dateReported.description) : .null
         default: return .optional(field.text(of: incident))
         }
     }
@@ -36,6 +37,7 @@ struct IncidentRecord {
         members += Self.scalarFields.map { ($0.key, dataValue($0)) }
         members.append(("tags", .array(tagNames.map(JSONValue.string))))
         members.append(("sources", .array(incident.sources.map(Self.json))))
+        members.append(("aliases", .array(aliasAddresses.map(JSONValue.string))))
         members.append(("params", Self.json(.map(incident.extraParams))))
         members.append(("body_markdown", .string(bodyMarkdown)))
         members.append(("body_html", .string(bodyHTML)))
@@ -48,14 +50,19 @@ struct IncidentRecord {
             switch dataValue(field) {
             case .string(let text): return text
             case .bool(let flag): return flag ? "true" : "false"
+            case .int(let number): return String(number)
             default: return ""
             }
         }
         return [incident.slug, url] + cells + [
             tagNames.joined(separator: ";"),
             incident.sources.compactMap(\.url).joined(separator: " "),
+            aliasAddresses.joined(separator: " "),
         ]
     }
+
+    /// The old addresses that lead to the page, as site paths (`incidents/old-name/`).
+    private var aliasAddresses: [String] { incident.aliases.map { siteAddress(ofOutputPath: $0.outputPath) } }
 
     static func json(_ source: Source) -> JSONValue {
         .object([

@@ -53,7 +53,7 @@ struct SiteFeeds {
             let date = Self.timestamp(incident.dateReported)
             xml += """
             <entry>
-            <title>\(incident.title.xmlEscaped)</title>
+            <title>\(incident.numberedTitle.xmlEscaped)</title>
             <id>\(url)</id>
             <link rel="alternate" type="text/html" href="\(url)"/>
             <published>\(date)</published>
@@ -87,14 +87,14 @@ struct SiteFeeds {
             var item: [(String, JSONValue)] = [
                 ("id", .string(url)),
                 ("url", .string(url)),
-                ("title", .string(incident.title)),
+                ("title", .string(incident.numberedTitle)),
             ]
             if let summary = incident.summary { item.append(("summary", .string(summary))) }
             item.append(("content_html", .string(try bodyHTML(position))))
             item.append(("date_published", .string(Self.timestamp(incident.dateReported))))
             item.append(("tags", .array(site.tagNames(of: position).map(JSONValue.string))))
-            item.append(("_incidents", .object([
-                ("severity", .string(incident.severity.rawValue))])))
+            item.append(("_incidents", .object([("severity", .string(incident.severity.rawValue))]
+                + (incident.id.map { [("id", JSONValue.int($0))] } ?? []))))
             return .object(item)
         })))
         return JSONValue.object(members).text(indent: 2) + "\n"

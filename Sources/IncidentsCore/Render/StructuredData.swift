@@ -8,6 +8,7 @@ enum StructuredData {
             ("@type", .string("Report")),
             ("headline", .string(incident.title)),
         ]
+        if let id = incident.id { members.append(("identifier", .string("Incident \(id)"))) }
         if let summary = incident.summary { members.append(("description", .string(summary))) }
         members.append(("datePublished", .string(incident.dateReported.description)))
         if let occurred = incident.dateOccurred { members.append(("temporalCoverage", .string(occurred.description))) }

@@ -34,10 +34,12 @@ public enum NewIncident {
 
     /// The file's text: one line per field of `IncidentField.all`, in its order, the
     /// optional ones commented out, then the usual section headings.
-    public static func text(title: String, severity: Severity, tags: [String], today: PartialDate) -> String {
+    /// `id` is written when the site numbers its incidents (`nextID(in:)`).
+    public static func text(title: String, severity: Severity, tags: [String], today: PartialDate, id: Int? = nil) -> String {
         var lines = ["---"]
         for field in IncidentField.all {
             switch field.key {
+            case "id": if let id { lines.append("id: \(id)                         # permanent: never change or reuse it") }
             case "title": lines.append("title: \(yamlText(title))")
             case "severity": lines.append("severity: \(severity.rawValue)            # critical | high | medium | low")
             case "summary": lines.append("summary: \(yamlText("One plain sentence: what happened, to whom, and why it matters."))")
@@ -59,6 +61,22 @@ public enum NewIncident {
         }
         lines += ["---", "## Full Description", "", "## Root Cause", "", "## Mitigation Analysis", "", "## Lessons Learned", ""]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The id for a new incident of the site at `files`: one more than the highest in
+    /// use (drafts and tombstones included, since ids are never reused), or nil when no
+    /// incident has one. Only each file's `id:` is read, so a file with other errors
+    /// still counts.
+    public static func nextID(in files: SiteFiles) -> Int? {
+        var highest: Int?
+        for path in files.incidentFiles {
+            guard case .success(let text) = files.readText(path),
+                  let document = try? FrontMatterDocument.split(text, path: path),
+                  var reader = try? FrontMatterReader(document, path: path),
+                  let (id, _) = reader.wholeNumber("id", minimum: 1, what: "") else { continue }
+            highest = max(highest ?? id, id)
+        }
+        return highest.map { $0 + 1 }
     }
 
     /// `text` as a YAML value: plain when that is safe, double-quoted otherwise.

@@ -1,4 +1,5 @@
-/// The files `incidents init` writes: a site that builds, with one example incident.
+/// The files `incidents init` writes: a site that builds, with one example incident
+/// (numbered 1, so `new` numbers the next ones: ids are permanent, best begun early).
 public enum SiteScaffold {
     /// Site-relative paths and their contents.
     public static func files(title: String, today: PartialDate) -> [(path: String, text: String)] {
@@ -17,7 +18,7 @@ public enum SiteScaffold {
             """),
             ("content/incidents/\(today.year)/example-incident.md", NewIncident.text(
                 title: "Example: chatbot gave a customer a wrong refund policy", severity: .medium,
-                tags: ["chatbot", "example"], today: today)),
+                tags: ["chatbot", "example"], today: today, id: 1)),
             ("content/pages/about.md", """
             ---
             title: About

@@ -21,6 +21,7 @@ public enum BuiltinTheme {
         "layout.mustache": PackageResources.layout_mustache,
         "page.mustache": PackageResources.page_mustache,
         "pagination.mustache": PackageResources.pagination_mustache,
+        "redirect.mustache": PackageResources.redirect_mustache,
         "search.js": PackageResources.search_js,
         "search.mustache": PackageResources.search_mustache,
         "severity.mustache": PackageResources.severity_mustache,
@@ -28,6 +29,7 @@ public enum BuiltinTheme {
         "style.css": PackageResources.style_css,
         "tag.mustache": PackageResources.tag_mustache,
         "tags.mustache": PackageResources.tags_mustache,
+        "tombstone.mustache": PackageResources.tombstone_mustache,
     ].mapValues { String(decoding: $0, as: UTF8.self) }
 
     /// Mustache templates by name (the file name without `.mustache`).

@@ -176,6 +176,7 @@ struct IncidentModel: TemplateObject {
         case "cite_bibtex": return .text(citation.bibTeX)
         case "tag_names": return .list(tagNames.map(TemplateValue.text))
         case "json_ld": return .text(jsonLD)
+        case "id": return incident.id.map(TemplateValue.number) ?? .null
         default: return card.value(named: name)
         }
     }

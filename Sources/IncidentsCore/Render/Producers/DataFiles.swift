@@ -21,6 +21,7 @@ struct DataFiles: OutputProducer {
                 guard file != .schema else { return }
                 hasher.combine(build.site.incidents.count)
                 build.incidentPrints.forEach { hasher.combine($0) }
+                build.site.tombstones.forEach { hasher.combine($0.sourcePrint) }
             })
         }
     }
@@ -33,20 +34,21 @@ struct DataFiles: OutputProducer {
                 let header: [(String, JSONValue)] = [
                     ("title", .string(site.config.title)),
                     ("base_url", .optional(site.config.baseURL)),
-                    ("count", .int(site.incidents.count)),
+                    ("count", .int(site.incidents.count + site.tombstones.count)),
                 ]
                 var opening = Array(JSONValue.object(header).text().utf8)
                 opening.removeLast()
                 try emit(opening + Array(#","incidents":["#.utf8) + [UInt8(ascii: "\n")])
                 // Records are made in parallel a chunk at a time, so the whole file is
                 // never in memory; an incremental build keeps each for the next.
-                let chunk = 256
-                for start in stride(from: 0, to: site.incidents.count, by: chunk) {
-                    let positions = Array(start..<min(start + chunk, site.incidents.count))
+                // The published incidents, then the tombstones, which are records too.
+                let chunk = 256, count = site.incidents.count + site.tombstones.count
+                for start in stride(from: 0, to: count, by: chunk) {
+                    let positions = Array(start..<min(start + chunk, count))
                     let records = Parallel.map(positions) { position in Result { try Self.record(position, build) } }
                     for (position, record) in zip(positions, records) {
                         try emit(try record.get())
-                        try emit(position == site.incidents.count - 1 ? Self.lastRecordEnd : Self.recordSeparator)
+                        try emit(position == count - 1 ? Self.lastRecordEnd : Self.recordSeparator)
                     }
                 }
                 try emit(Array("]}\n".utf8))
@@ -60,6 +62,10 @@ struct DataFiles: OutputProducer {
                         return Array(CSV.line(record.csvRow(url: build.address(ofIncident: position))).utf8)
                     })
                 }
+                for tombstone in site.tombstones {
+                    let record = IncidentRecord(incident: tombstone, tagNames: tombstone.tags)
+                    try emit(Array(CSV.line(record.csvRow(url: build.address(of: tombstone))).utf8))
+                }
             }
         case .schema:
             try sink.write(Array(IncidentSchema.text.utf8), to: route.path)
@@ -72,7 +78,17 @@ struct DataFiles: OutputProducer {
 
     /// Incident `position` as a JSON object of `incidents.json`.
     static func record(_ position: Int, _ build: BuildContext) throws -> [UInt8] {
-        try build.caches.cachedPart(build.caches.records, key: build.incidentPrints[position]) {
+        guard position < build.site.incidents.count else {
+            // A tombstone: few, and not cached.
+            let tombstone = build.site.tombstones[position - build.site.incidents.count]
+            let body = try build.body(of: tombstone)
+            var bytes: [UInt8] = []
+            IncidentRecord(incident: tombstone, tagNames: tombstone.tags)
+                .json(url: build.address(of: tombstone), bodyMarkdown: body.markdown, bodyHTML: body.html)
+                .write(to: &bytes, indent: 0, level: 0)
+            return bytes
+        }
+        return try build.caches.cachedPart(build.caches.records, key: build.incidentPrints[position]) {
             let body = try build.body(of: position)
             let record = IncidentRecord(incident: build.site.incidents[position], tagNames: build.site.tagNames(of: position))
             var bytes: [UInt8] = []

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+@testable import IncidentsCore
+
+/// Permanent ids, permalinks, aliases and tombstones (docs/format.md, "Database
+/// records"): what readers see, what the data downloads hold, and every error at its
+/// file, line and column, the same in build, check and serve.
+@Suite struct DatabaseRecordTests {
+    /// Three incidents numbered 1–3, one renamed (an alias), one duplicate, one withdrawn.
+    static func registry() throws -> TestSite {
+        try TestSite([
+            "site.yml": "title: Register\nbase_url: https://example.org/register/\n",
+            "content/incidents/a.md": incidentFile(title: "Chatbot invents refund policy", dateReported: "2024-02-15",
+                                                   extra: "id: 1\naliases: [incidents/old-a/, /legacy/a.html]\ntags: [chatbot]\nsummary: Refunds."),
+            "content/incidents/b.md": incidentFile(title: "Robotaxi drags pedestrian", severity: "critical", dateReported: "2023-10-03",
+                                                   extra: "id: 2\ntags: [chatbot]"),
+            "content/incidents/dup.md": "---\ntitle: Refund chatbot, reported again\nid: 3\nduplicate_of: a\n---\nSee the first report.\n",
+            "content/incidents/gone.md": "---\ntitle: A report that was wrong\nid: 4\nwithdrawn: The company showed the screenshots were edited.\ntags: [chatbot]\n---\n",
+        ])
+    }
+
+    @Test func idsShowOnThePageInCitationsFeedsAndData() throws {
+        let site = try Self.registry()
+        try site.build()
+        let page = try #require(site.read("incidents/a/index.html"))
+        #expect(page.contains(#"<p class="incident-id">Incident 1</p>"#))
+        #expect(page.contains("Register. &quot;Chatbot invents refund policy.&quot; Incident 1, incident report"))
+        #expect(page.contains("number = {1}"))
+        let atom = try #require(site.read("feed.xml"))
+        #expect(atom.contains("<title>Incident 1: Chatbot invents refund policy</title>"))
+        let data = try #require(site.read("incidents.json")).data(using: .utf8)!
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let records = try #require(json["incidents"] as? [[String: Any]])
+        #expect(records.map { $0["slug"] as? String } == ["a", "b", "dup", "gone"])
+        #expect(records.map { $0["id"] as? Int } == [1, 2, 3, 4])
+        #expect(records[0]["aliases"] as? [String] == ["incidents/old-a/", "legacy/a.html"])
+        #expect(json["count"] as? Int == 4)
+        let csv = try #require(site.read("incidents.csv"))
+        #expect(csv.hasPrefix("slug,url,id,title,"))
+    }
+
+    @Test func permalinksAndAliasesRedirectWithoutScript() throws {
+        let site = try Self.registry()
+        try site.build()
+        let permalink = try #require(site.read("i/1/index.html"))
+        #expect(permalink.contains(#"<meta http-equiv="refresh" content="0; url=../../incidents/a/">"#))
+        #expect(permalink.contains(#"<link rel="canonical" href="https://example.org/register/incidents/a/">"#))
+        #expect(permalink.contains(#"<a href="../../incidents/a/">"#))
+        #expect(!permalink.contains("<script"))
+        let alias = try #require(site.read("incidents/old-a/index.html"))
+        #expect(alias.contains(#"url=../../incidents/a/""#))
+        let file = try #require(site.read("legacy/a.html"))
+        #expect(file.contains(#"url=../incidents/a/""#))
+        // Tombstones keep their permalinks too; redirects are not pages of the sitemap.
+        #expect(site.read("i/3/index.html")?.contains("url=../../incidents/dup/") == true)
+        let sitemap = try #require(site.read("sitemap.xml"))
+        #expect(!sitemap.contains("/i/1/") && !sitemap.contains("old-a") && !sitemap.contains("/incidents/dup/"))
+        #expect(sitemap.contains("/incidents/a/"))
+    }
+
+    @Test func tombstonesExplainAndLeaveEveryList() throws {
+        let site = try Self.registry()
+        try site.build()
+        let duplicate = try #require(site.read("incidents/dup/index.html"))
+        #expect(duplicate.contains(#"This report is a duplicate of <a href="../../incidents/a/">Incident 1: Chatbot invents refund policy</a>"#))
+        #expect(duplicate.contains(#"<meta name="robots" content="noindex">"#))
+        #expect(!duplicate.contains("data-pagefind-body"))
+        let withdrawn = try #require(site.read("incidents/gone/index.html"))
+        #expect(withdrawn.contains("This report was withdrawn: The company showed the screenshots were edited."))
+        for list in ["index.html", "tags/chatbot/index.html", "severity/high/index.html", "feed.xml", "feed.json", "filter-index.json", "stats/index.html"] {
+            let text = try #require(site.read(list), "\(list)")
+            #expect(!text.contains("incidents/dup/") && !text.contains("incidents/gone/"), "\(list) lists a tombstone")
+        }
+        #expect(site.read("tags/index.html")?.contains("2 incidents") == true || site.read("tags/index.html")?.contains(">2<") == true)
+        let related = try #require(site.read("incidents/b/index.html"))
+        #expect(!related.contains("incidents/dup/") && !related.contains("incidents/gone/"))
+    }
+
+    @Test func everyModeAgreesOnRecords() throws {
+        let site = try Self.registry()
+        #expect(site.errorsInEveryMode() == [])
+        let memory = try site.buildInMemory()
+        try site.build()
+        for path in ["i/1/index.html", "incidents/dup/index.html", "incidents/old-a/index.html", "incidents.json"] {
+            #expect(memory.text(at: path) == site.read(path), "\(path)")
+        }
+    }
+
+    @Test(arguments: [
+        // An id that is not a whole number from 1.
+        ("id: 0", "content/incidents/a.md:5:5: id: found number 0, expected a whole number from 1, such as 42"),
+        ("id: forty", "content/incidents/a.md:5:5: id: found \"forty\", expected a whole number from 1, such as 42"),
+        // Aliases outside the site or onto its front page.
+        ("aliases: [https://elsewhere.example/x/]", "content/incidents/a.md:5:11: aliases[0]: \"https://elsewhere.example/x/\" leads outside the site, expected an address inside the site such as incidents/old-name/"),
+        ("aliases: [../../etc/]", "content/incidents/a.md:5:11: aliases[0]: \"../../etc/\" leads outside the site, expected an address inside the site such as incidents/old-name/"),
+        ("aliases: [/]", "content/incidents/a.md:5:11: aliases[0]: \"/\" is the site's front page, expected an address inside the site such as incidents/old-name/"),
+        ("aliases: [old?page=2]", "content/incidents/a.md:5:11: aliases[0]: \"old?page=2\" has a query or fragment, expected an address inside the site such as incidents/old-name/"),
+        // Both kinds of tombstone at once.
+        ("duplicate_of: b\nwithdrawn: Wrong.", "content/incidents/a.md:6:12: withdrawn: is given with duplicate_of, expected one of the two: a duplicate points to the incident it repeats, a withdrawn incident gives a reason"),
+    ])
+    func badRecordKeysAreErrorsAtTheirPlace(line: String, error: String) throws {
+        let site = try TestSite([
+            "content/incidents/a.md": incidentFile(extra: line),
+            "content/incidents/b.md": incidentFile(title: "Another"),
+        ])
+        #expect(site.errorsInEveryMode() == [error])
+    }
+
+    @Test func idsAreUniqueAndOnEveryIncidentOnceUsed() throws {
+        let site = try TestSite([
+            "content/incidents/a.md": incidentFile(extra: "id: 7"),
+            "content/incidents/b.md": incidentFile(title: "Another", extra: "id: 7"),
+            "content/incidents/c.md": incidentFile(title: "Third"),
+        ])
+        #expect(site.errorsInEveryMode() == [
+            "content/incidents/a.md:5:5: id: 7 is also the id of content/incidents/b.md, expected each incident to have its own id (ids are never reused)",
+            "content/incidents/b.md:5:5: id: 7 is also the id of content/incidents/a.md, expected each incident to have its own id (ids are never reused)",
+            "content/incidents/c.md:1:1: id: missing, expected an id: this site numbers its incidents (the highest in use is 7; `incidents new` assigns the next)",
+        ])
+    }
+
+    @Test func duplicatesPointToAPublishedIncident() throws {
+        let site = try TestSite([
+            "content/incidents/a.md": incidentFile(),
+            "content/incidents/dup.md": "---\ntitle: Again\nduplicate_of: nowhere\n---\n",
+            "content/incidents/dup2.md": "---\ntitle: Again and again\nduplicate_of: dup\n---\n",
+            "content/incidents/self.md": "---\ntitle: Myself\nduplicate_of: self\n---\n",
+        ])
+        #expect(site.errorsInEveryMode() == [
+            "content/incidents/dup.md:3:15: duplicate_of: \"nowhere\" names no published incident, expected the slug or id of the incident this one duplicates",
+            "content/incidents/dup2.md:3:15: duplicate_of: \"dup\" is itself a tombstone (content/incidents/dup.md), expected the incident it duplicates (perhaps nowhere)",
+            "content/incidents/self.md:3:15: duplicate_of: \"self\" is this incident itself, expected the slug or id of the incident it duplicates",
+        ])
+    }
+
+    @Test func duplicateOfTakesAnId() throws {
+        let site = try TestSite([
+            "content/incidents/a.md": incidentFile(extra: "id: 12"),
+            "content/incidents/dup.md": "---\ntitle: Again\nid: 13\nduplicate_of: 12\n---\n",
+        ])
+        try site.build()
+        #expect(site.read("incidents/dup/index.html")?.contains(#"<a href="../../incidents/a/">Incident 12: A test incident</a>"#) == true)
+    }
+
+    @Test func anAliasOntoAGeneratedPageOrAnotherAliasIsRefused() throws {
+        let site = try TestSite([
+            "content/incidents/a.md": incidentFile(extra: "aliases: [tags/]"),
+            "content/incidents/b.md": incidentFile(title: "Another", extra: "aliases: [incidents/a/, old/]"),
+            "content/incidents/c.md": incidentFile(title: "Third", extra: "aliases:\n  - old/"),
+        ])
+        #expect(site.errorsInEveryMode() == [
+            "content/incidents/a.md:5:11: would overwrite the generated page tags/index.html, expected an old address that no page of the site uses (or remove the alias)",
+            "content/incidents/b.md:5:11: would overwrite the generated page incidents/a/index.html, expected an old address that no page of the site uses (or remove the alias)",
+            "content/incidents/b.md:5:25: would write old/index.html, as content/incidents/c.md does too; expected an old address that no page of the site uses (or remove the alias)",
+            "content/incidents/c.md:6:5: would write old/index.html, as content/incidents/b.md does too; expected an old address that no page of the site uses (or remove the alias)",
+        ])
+    }
+
+    @Test func newGivesTheNextFreeId() throws {
+        let site = try TestSite([
+            "content/incidents/a.md": incidentFile(extra: "id: 41"),
+            "content/incidents/b.md": "---\ntitle: Broken\nid: 42\nseverity: hgh\n---\n",
+        ])
+        let files = try SiteFiles(rootPath: site.root)
+        #expect(NewIncident.nextID(in: files) == 43)
+        let text = NewIncident.text(title: "Next", severity: .low, tags: [], today: PartialDate(year: 2025)!, id: 43)
+        #expect(text.contains("\nid: 43 "))
+        let unnumbered = try TestSite(["content/incidents/a.md": incidentFile()])
+        #expect(NewIncident.nextID(in: try SiteFiles(rootPath: unnumbered.root)) == nil)
+    }
+
+    @Test func anEditThatMakesATombstoneMatchesAFullBuild() throws {
+        let site = try Self.registry()
+        let pipeline = Pipeline(Pipeline.Options(sourcePath: site.root))
+        let kept = MemoryOutput()
+        try pipeline.run(into: kept)
+        try site.write("content/incidents/b.md", incidentFile(title: "Robotaxi drags pedestrian", severity: "critical", dateReported: "2023-10-03",
+                                                              extra: "id: 2\nwithdrawn: Merged into another report."))
+        try pipeline.run(changes: ["content/incidents/b.md"], into: kept)
+        let fresh = try site.buildInMemory()
+        #expect(kept.files == fresh.files)
+    }
+}
