@@ -161,7 +161,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Checked 2 incidents: 0 errors, 8 warnings\n")
         #expect(result.stderr.contains("content/incidents/a.md:5:1: warning: severty: is not a known key (did you mean severity?); it is kept for templates as params.severty"))
-        #expect(result.stderr.contains("content/incidents/a.md:8:5: warning: sources[0].url: missing; recommended so readers can check the source"))
+        #expect(result.stderr.contains("content/incidents/a.md:8:5: warning: sources[0].url: missing, and no archive_url either; recommended so readers can check the source"))
         #expect(result.stderr.contains("content/incidents/a.md:10:41: warning: body: the link ../gone/ leads to incidents/gone/, which does not exist"))
         #expect(result.stderr.contains("content/incidents/a.md:10:63: warning: body: the link ../../tags/nope/ leads to tags/nope/, which does not exist"))
         #expect(result.stderr.contains(#"content/incidents/b.md:1:1: warning: title: "Same title" is also the title of content/incidents/a.md; readers cannot tell them apart"#))

@@ -181,3 +181,46 @@ import Testing
         #expect(kept.files == fresh.files)
     }
 }
+
+/// Sources as reports of their own: anchors, archived copies, authors, language.
+@Suite struct SourceRecordTests {
+    static let sources = """
+    sources:
+      - title: Tribunal decision
+        url: https://example.org/decision
+        archive_url: https://web.archive.org/web/2024/https://example.org/decision
+        authors: [Jane Doe, Ann Lee]
+        language: en
+      - title: Uitspraak
+        archive_url: https://archive.today/abc
+        language: nl
+      - title: A rumour
+    """
+
+    @Test func sourcesHaveAnchorsArchivesAuthorsAndLanguage() throws {
+        let site = try TestSite(["content/incidents/a.md": incidentFile(extra: Self.sources)])
+        try site.build()
+        let page = try #require(site.read("incidents/a/index.html"))
+        #expect(page.contains(#"<li id="source-1"><cite lang="en"><a href="https://example.org/decision">Tribunal decision</a></cite> (<a href="https://web.archive.org/web/2024/https://example.org/decision">archived copy</a>)<br><span class="source-meta">Jane Doe, Ann Lee</span></li>"#))
+        #expect(page.contains(#"<li id="source-2"><cite lang="nl"><a href="https://archive.today/abc">Uitspraak</a></cite></li>"#))
+        #expect(page.contains(#"<li id="source-3"><cite>A rumour</cite></li>"#))
+        let data = try #require(site.read("incidents.json")).data(using: .utf8)!
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let first = try #require(((json["incidents"] as? [[String: Any]])?.first?["sources"] as? [[String: Any]])?.first)
+        #expect(first["archive_url"] as? String == "https://web.archive.org/web/2024/https://example.org/decision")
+        #expect(first["authors"] as? [String] == ["Jane Doe", "Ann Lee"])
+        #expect(first["language"] as? String == "en")
+    }
+
+    @Test func checkWarnsOnlyAboutASourceReadersCannotCheck() throws {
+        let site = try TestSite(["content/incidents/a.md": incidentFile(extra: Self.sources)])
+        let warnings = SiteChecker.check(rootPath: site.root, includeDrafts: false).diagnostics
+            .filter { $0.severity == .warning && $0.key?.hasPrefix("sources") == true }.map(\.description)
+        #expect(warnings == ["content/incidents/a.md:14:5: sources[2].url: missing, and no archive_url either; recommended so readers can check the source"])
+    }
+
+    @Test func aLanguageMustBeATag() throws {
+        let site = try TestSite(["content/incidents/a.md": incidentFile(extra: "sources:\n  - title: T\n    url: https://example.org\n    language: Dutch")])
+        #expect(site.errorsInEveryMode() == ["content/incidents/a.md:8:15: sources[0].language: \"Dutch\" is not a language tag, expected one such as en, nl or pt-BR"])
+    }
+}

@@ -144,6 +144,13 @@ public enum IncidentParser {
 
     struct AliasProblem: Error { let text: String }
 
+    /// A BCP 47 language tag's shape (`en`, `pt-BR`, `zh-Hant`): pages write it as `lang`.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = parts.first, (2...3).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
     /// Where the redirect page of the old address `raw` goes: `incidents/old/` →
     /// `incidents/old/index.html`, `old.html` stays a file. A leading `/` means the
     /// site's root, as Hugo's and Zola's aliases write it.
@@ -203,19 +210,37 @@ public enum IncidentParser {
         let title = text("title", required: true)
         let publisher = text("publisher")
         let type = text("type")
+        var language = text("language")
+        if let tag = language, !isLanguageTag(tag), let node = fields["language"] {
+            reader.report(node, key: "\(keyPath).language", "\(FrontMatterReader.quote(tag)) is not a language tag, expected one such as en, nl or pt-BR")
+            language = nil
+        }
         let date = fields["date"].flatMap { reader.date($0, key: "\(keyPath).date") }
-        var url: String?
-        if let urlNode = fields["url"], let raw = reader.text(urlNode, key: "\(keyPath).url", required: true, what: "an http(s) URL") {
+        func address(_ name: String) -> String? {
+            guard let node = fields[name], let raw = reader.text(node, key: "\(keyPath).\(name)", required: true, what: "an http(s) URL") else { return nil }
             if let problem = SourceURL.problem(with: raw) {
-                reader.report(urlNode, key: "\(keyPath).url", "\(FrontMatterReader.quote(raw)) \(problem)")
-            } else {
-                url = raw
+                reader.report(node, key: "\(keyPath).\(name)", "\(FrontMatterReader.quote(raw)) \(problem)")
+                return nil
+            }
+            return raw
+        }
+        let url = address("url"), archiveURL = address("archive_url")
+        var authors: [String] = []
+        if let node = fields["authors"] {
+            if case .sequence(let items) = node.content {
+                for (index, item) in items.enumerated() {
+                    if let name = reader.text(item, key: "\(keyPath).authors[\(index)]", required: true, what: "a name") { authors.append(name) }
+                }
+            } else if let name = reader.text(node, key: "\(keyPath).authors", required: true, what: "a list of names such as [Jane Doe, Ann Lee]") {
+                authors = [name]
             }
         }
-        if fields["url"] == nil {
-            reader.warn(at: reader.location(of: itemNode), key: "\(keyPath).url", "missing; recommended so readers can check the source")
+        if fields["url"] == nil && fields["archive_url"] == nil {
+            reader.warn(at: reader.location(of: itemNode), key: "\(keyPath).url",
+                        "missing, and no archive_url either; recommended so readers can check the source")
         }
         guard let title else { return nil }
-        return Source(title: title, publisher: publisher, date: date, type: type, url: url)
+        return Source(title: title, publisher: publisher, date: date, type: type, url: url, archiveURL: archiveURL,
+                      authors: authors, language: language)
     }
 }

@@ -44,6 +44,11 @@ public enum IncidentSchema {
                 ("type", .object([("type", .string("string")), ("examples", .array(["news", "court_filing", "report", "blog", "paper"].map(JSONValue.string)))])),
                 ("url", .object([("type", .string("string")), ("pattern", .string("^(https?://|/?[^:]+$)")),
                                  ("description", .string("An http(s) URL, or a path inside the site such as files/report.pdf."))])),
+                ("archive_url", .object([("type", .string("string")), ("pattern", .string("^(https?://|/?[^:]+$)")),
+                                         ("description", .string("A copy kept by an archive (web.archive.org, archive.today), for when url goes."))])),
+                ("authors", .object([("type", .string("array")), ("items", .object([("type", .string("string")), ("minLength", .int(1))]))])),
+                ("language", .object([("type", .string("string")), ("minLength", .int(1)), ("examples", .array(["en", "nl", "de"].map(JSONValue.string))),
+                                      ("description", .string("The language the source is written in, e.g. a BCP 47 tag."))])),
             ])),
         ])
         func property(_ field: IncidentField) -> JSONValue {

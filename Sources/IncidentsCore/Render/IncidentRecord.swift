@@ -71,6 +71,9 @@ struct IncidentRecord {
             ("date", .optional(source.date?.description)),
             ("type", .optional(source.type)),
             ("url", .optional(source.url)),
+            ("archive_url", .optional(source.archiveURL)),
+            ("authors", .array(source.authors.map(JSONValue.string))),
+            ("language", .optional(source.language)),
         ])
     }
 

@@ -112,23 +112,34 @@ struct SourceModel: TemplateObject {
     let source: Source
     /// The link ready to use: the external address, or a site path with `root` in front.
     let href: String?
+    let archiveHref: String?
+    /// 1-based, in file order: the anchor `source-N`.
+    let number: Int
 
-    init(_ source: Source, root: String) {
+    init(_ source: Source, number: Int, root: String) {
         self.source = source
-        if let url = source.url {
+        self.number = number
+        func link(_ url: String?) -> String? {
+            guard let url else { return nil }
             let isAbsolute = url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
-            href = isAbsolute ? url : root + url.drop { $0 == "/" }
-        } else {
-            href = nil
+            return isAbsolute ? url : root + url.drop { $0 == "/" }
         }
+        href = link(source.url)
+        archiveHref = link(source.archiveURL)
     }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
         case "title": return .text(source.title)
         case "href": return .optional(href)
+        case "archive_href": return .optional(archiveHref)
+        case "number": return .number(number)
+        case "anchor": return .text("source-\(number)")
+        case "authors": return source.authors.isEmpty ? .null : .text(source.authors.joined(separator: ", "))
+        case "language": return .optional(source.language)
         case "meta":
-            let meta = [source.publisher, source.date?.displayText, source.type].compactMap { $0 }
+            let authors = source.authors.isEmpty ? nil : source.authors.joined(separator: ", ")
+            let meta = [authors, source.publisher, source.date?.displayText, source.type].compactMap { $0 }
             return meta.isEmpty ? .null : .text(meta.joined(separator: " · "))
         case "publisher": return .optional(source.publisher)
         case "date": return .optional(source.date?.displayText)

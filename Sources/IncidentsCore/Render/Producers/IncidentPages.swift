@@ -30,7 +30,7 @@ struct IncidentPages: OutputProducer {
             incident: incident,
             facts: .list(Self.facts.compactMap { Self.fact($0, of: position, build).map(TemplateValue.object) }),
             body: body.html,
-            sources: .list(incident.sources.map { .object(SourceModel($0, root: root)) }),
+            sources: .list(incident.sources.enumerated().map { .object(SourceModel($1, number: $0 + 1, root: root)) }),
             params: .object(TemplateRecord(incident.extraParams.mapValues(\.templateValue))),
             severityURL: IncidentField.named("severity").flatMap { build.facetValueFolder(of: $0, at: position) }?.url,
             newer: build.neighbours.newer(than: position).map { .object(LinkModel(build.site.incidents[$0])) } ?? .null,
