@@ -224,3 +224,67 @@ import Testing
         #expect(site.errorsInEveryMode() == ["content/incidents/a.md:8:15: sources[0].language: \"Dutch\" is not a language tag, expected one such as en, nl or pt-BR"])
     }
 }
+
+/// Timelines and durations, as status pages show an outage.
+@Suite struct TimelineTests {
+    static let outage = """
+    started: 2024-02-14T09:30:00Z
+    resolved: 2024-02-14T13:42:00+01:00
+    timeline:
+      - date: 2024-02-14T12:42:00+01:00
+        text: Fix deployed, **monitoring**
+        status: monitoring
+      - date: 2024-02-14T09:30:00Z
+        text: First reports of wrong answers
+        status: investigating
+      - date: 2024-02
+        text: Vendor says the model was [updated](https://example.org/notes)
+      - date: 2023-12
+        text: An earlier warning
+    """
+
+    @Test func entriesAreOrderedOldestFirstWithTheDuration() throws {
+        let site = try TestSite(["content/incidents/a.md": incidentFile(extra: Self.outage)])
+        try site.build()
+        let page = try #require(site.read("incidents/a/index.html"))
+        // 2023-12 is over before the rest: first. 2024-02 overlaps the times in it:
+        // where it was written.
+        let earlier = try #require(page.range(of: #"<time datetime="2023-12">Dec 2023</time>"#))
+        let month = try #require(page.range(of: #"<time datetime="2024-02">Feb 2024</time>"#))
+        let first = try #require(page.range(of: #"<time datetime="2024-02-14T09:30:00Z">Feb 14, 2024, 09:30 UTC</time> <span class="timeline-status">investigating</span>"#))
+        let last = try #require(page.range(of: #"<time datetime="2024-02-14T12:42:00+01:00">Feb 14, 2024, 12:42 UTC+01:00</time>"#))
+        #expect(earlier.lowerBound < first.lowerBound && first.lowerBound < last.lowerBound && last.lowerBound < month.lowerBound)
+        #expect(page.contains(#"<div class="timeline-text">Fix deployed, <strong>monitoring</strong></div>"#))
+        // 09:30Z to 13:42+01:00 (12:42Z): 3 h 12 min.
+        #expect(page.contains("<div><dt>Duration</dt><dd>3 h 12 min</dd></div>"))
+        #expect(page.contains(#"<div><dt>Started</dt><dd><time datetime="2024-02-14T09:30:00Z">Feb 14, 2024, 09:30 UTC</time></dd></div>"#))
+        let data = try #require(site.read("incidents.json")).data(using: .utf8)!
+        let record = try #require(((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["incidents"] as? [[String: Any]])?.first)
+        #expect(record["started"] as? String == "2024-02-14T09:30:00Z")
+        #expect((record["timeline"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2023-12", "2024-02-14T09:30:00Z", "2024-02-14T12:42:00+01:00", "2024-02"])
+    }
+
+    @Test(arguments: [
+        ("started: 2024-02-14T10:00:00Z\nresolved: 2024-02-14T09:00:00Z",
+         "content/incidents/a.md:6:11: resolved: 2024-02-14T09:00:00Z is before started (2024-02-14T10:00:00Z), expected the moment it ended"),
+        ("started: 2024-02-14 10:00",
+         "content/incidents/a.md:5:10: started: found \"2024-02-14 10:00\", expected an RFC 3339 date-time such as 2024-02-14T09:30:00Z or 2024-02-14T10:30+01:00"),
+        ("timeline:\n  - date: yesterday\n    text: Something",
+         "content/incidents/a.md:6:11: timeline[0].date: found \"yesterday\", expected a date (YYYY, YYYY-MM, YYYY-MM-DD) or an RFC 3339 date-time such as 2024-02-14T09:30:00Z"),
+        ("timeline:\n  - date: 2024-02-14",
+         "content/incidents/a.md:6:5: timeline[0].text: missing, expected what happened, as one line of Markdown"),
+    ])
+    func badTimesAreErrorsAtTheirPlace(lines: String, error: String) throws {
+        let site = try TestSite(["content/incidents/a.md": incidentFile(extra: lines)])
+        #expect(site.errorsInEveryMode() == [error])
+    }
+
+    @Test func durationsReadAsPeopleSayThem() {
+        #expect(DateTime.durationText(seconds: 45) == "45 s")
+        #expect(DateTime.durationText(seconds: 12 * 60 + 30) == "12 min")
+        #expect(DateTime.durationText(seconds: 3 * 3600) == "3 h")
+        #expect(DateTime.durationText(seconds: 2 * 86400 + 4 * 3600 + 59) == "2 d 4 h")
+        #expect(DateTime(parsing: "2024-02-30T10:00:00Z") == nil)
+        #expect(DateTime(parsing: "2024-02-14T10:00:00.250-05:30")?.instant == DateTime(parsing: "2024-02-14T15:30:00.25Z")?.instant)
+    }
+}

@@ -50,6 +50,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// The HTML for `markdown`, and every link and image in it, from cmark-gfm's tree.
+    /// One line of Markdown (a timeline entry) as HTML without its paragraph.
+    public func renderInline(_ markdown: String) -> String {
+        let html = render(markdown)
+        guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n"), html.components(separatedBy: "<p>").count == 2 else { return html }
+        return String(html.dropFirst(3).dropLast(5))
+    }
+
     public func renderCollectingLinks(_ markdown: String) -> (html: String, links: [Link]) {
         renderCollectingLinks(markdown, collect: true)
     }

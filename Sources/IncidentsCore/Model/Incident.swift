@@ -45,6 +45,11 @@ public struct Incident: Sendable {
     public var duplicateOfLocation: SourceLocation?
     /// `withdrawn:`: why the incident was withdrawn.
     public var withdrawn: String?
+    /// When an outage or failure began and ended (`started`, `resolved`).
+    public var started: DateTime?
+    public var resolved: DateTime?
+    /// What happened and when, oldest first (entries at the same moment in file order).
+    public var timeline: [TimelineEntry] = []
     /// False for a tombstone written without `date_reported` (it needs none).
     public var hasDateReported = true
     /// False for a tombstone written without `severity`.

@@ -20,6 +20,10 @@ public struct IncidentField: Sendable {
         case tags
         case sources
         case slug
+        /// An RFC 3339 date-time: `started`, `resolved`.
+        case dateTime
+        /// A list of `{date, text, status}`: `timeline`.
+        case timeline
         /// A whole number of at least 1: `id`.
         case number
         /// A list of old site paths: `aliases`.
@@ -62,6 +66,7 @@ public struct IncidentField: Sendable {
     enum Storage: Sendable {
         case text(@Sendable (Incident) -> String?, @Sendable (inout Incident, String?) -> Void)
         case date(@Sendable (Incident) -> PartialDate?, @Sendable (inout Incident, PartialDate?) -> Void)
+        case dateTime(@Sendable (Incident) -> DateTime?, @Sendable (inout Incident, DateTime?) -> Void)
         case yesNo(@Sendable (Incident) -> Bool?, @Sendable (inout Incident, Bool?) -> Void)
         case special
     }
@@ -75,6 +80,7 @@ public struct IncidentField: Sendable {
         switch storage {
         case .text(let get, _): return get(incident)
         case .date(let get, _): return get(incident)?.description
+        case .dateTime(let get, _): return get(incident)?.description
         case .yesNo(let get, _): return get(incident).map { $0 ? "Yes" : "No" }
         case .special:
             switch key {
@@ -112,6 +118,14 @@ extension IncidentField {
         IncidentField(key: "date_reported", label: "Date reported", kind: .date, required: true, browsing: .no, isFact: true,
                       summary: "When it was first reported; feeds order by it.", examples: [],
                       starter: nil, storage: .special),
+        IncidentField(key: "started", label: "Started", kind: .dateTime, required: false, browsing: .no, isFact: true,
+                      summary: "When it began, as an RFC 3339 date-time such as 2024-02-14T09:30:00Z; with resolved, the page shows how long it lasted.",
+                      examples: [], starter: "# started: 2024-02-14T09:30:00Z   # with resolved: the duration is shown",
+                      storage: .dateTime({ $0.started }, { $0.started = $1 })),
+        IncidentField(key: "resolved", label: "Resolved", kind: .dateTime, required: false, browsing: .no, isFact: true,
+                      summary: "When it ended, as an RFC 3339 date-time; not before started.",
+                      examples: [], starter: "# resolved: 2024-02-14T12:42:00Z",
+                      storage: .dateTime({ $0.resolved }, { $0.resolved = $1 })),
         IncidentField(key: "status", label: "Status", kind: .text, required: false, browsing: .byDefault, isFact: true,
                       summary: "Any words; the first letter is capitalised on the page.", examples: ["ongoing", "resolved", "monitoring"],
                       starter: "# status: ongoing                # ongoing | resolved | monitoring", storage: .text({ $0.status }, { $0.status = $1 })),
@@ -150,6 +164,9 @@ extension IncidentField {
                       starter: nil, storage: .special),
         IncidentField(key: "sources", label: "Sources", kind: .sources, required: false, browsing: .no, isFact: false,
                       summary: "The published sources: a list of entries with title (required), publisher, date, type and url.",
+                      examples: [], starter: nil, storage: .special),
+        IncidentField(key: "timeline", label: "Timeline", kind: .timeline, required: false, browsing: .no, isFact: false,
+                      summary: "What happened and when: a list of entries with date (a date, or an RFC 3339 date-time), text (one line of Markdown) and an optional status; shown oldest first.",
                       examples: [], starter: nil, storage: .special),
         IncidentField(key: "slug", label: "Slug", kind: .slug, required: false, browsing: .no, isFact: false,
                       summary: "The page's URL segment; default: the file name without .md.", examples: [],
@@ -207,6 +224,8 @@ extension IncidentField {
             case .sources: value = "list of sources"
             case .slug: value = "text"
             case .number: value = "whole number ≥ 1"
+            case .dateTime: value = "date-time (RFC 3339)"
+            case .timeline: value = "list of timeline entries"
             case .paths: value = "list of site paths"
             case .reference: value = "slug or id"
             }

@@ -63,6 +63,11 @@ struct FrontMatterReader {
         return Self.isNull(value) ? nil : value
     }
 
+    /// The value of `key`, left in place.
+    func peek(_ key: String) -> Node? {
+        entries.first { $0.key == key }.map(\.value)
+    }
+
     /// Whether `key` is there with a value (not taken yet, not null).
     func has(_ key: String) -> Bool {
         entries.contains { $0.key == key && !Self.isNull($0.value) }
@@ -140,6 +145,16 @@ struct FrontMatterReader {
             return nil
         }
         return severity
+    }
+
+    /// An RFC 3339 date-time, with its node.
+    mutating func dateTime(_ key: String) -> (value: DateTime, node: Node)? {
+        guard let node = take(key) else { return nil }
+        guard let text = node.scalar?.text.trimmingWhitespace(), let value = DateTime(parsing: text) else {
+            report(node, key: key, "found \(Self.describe(node)), expected an RFC 3339 date-time such as 2024-02-14T09:30:00Z or 2024-02-14T10:30+01:00")
+            return nil
+        }
+        return (value, node)
     }
 
     mutating func date(_ key: String, required: Bool = false) -> PartialDate? {

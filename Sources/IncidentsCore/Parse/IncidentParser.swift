@@ -57,6 +57,19 @@ public enum IncidentParser {
                         complete = false
                     }
                 }
+            case ("started", _):
+                incident.started = reader.dateTime("started")?.value
+            case ("resolved", _):
+                if let (resolved, node) = reader.dateTime("resolved") {
+                    if let started = incident.started, resolved < started {
+                        reader.report(node, key: "resolved", "\(resolved) is before started (\(started)), expected the moment it ended")
+                        complete = false
+                    } else {
+                        incident.resolved = resolved
+                    }
+                }
+            case ("timeline", _):
+                incident.timeline = readTimeline(&reader)
             case ("aliases", _):
                 incident.aliases = readAliases(&reader)
             case ("duplicate_of", _):
@@ -85,6 +98,8 @@ public enum IncidentParser {
                 set(&incident, reader.text(field.key))
             case (_, .date(_, let set)):
                 set(&incident, reader.date(field.key))
+            case (_, .dateTime(_, let set)):
+                set(&incident, reader.dateTime(field.key)?.value)
             case (_, .yesNo(_, let set)):
                 set(&incident, reader.bool(field.key))
             case (_, .special):
@@ -141,6 +156,45 @@ public enum IncidentParser {
         }
         return aliases
     }
+
+    /// The `timeline` key: entries of `date`, `text` and `status`, put oldest first
+    /// (entries at the same moment keep their order).
+    static func readTimeline(_ reader: inout FrontMatterReader) -> [TimelineEntry] {
+        if reader.has("timeline"), let node = reader.peek("timeline"), case .sequence(let items) = node.content, items.count > maximumTimelineEntries {
+            reader.report(node, key: "timeline", "has \(items.count) entries, expected at most \(maximumTimelineEntries)")
+            _ = reader.take("timeline")
+            return []
+        }
+        let entries = reader.mapList("timeline") { reader, fields, itemNode, keyPath -> TimelineEntry? in
+            var when: Moment?
+            if let node = fields["date"] {
+                if let text = node.scalar?.text.trimmingWhitespace(), let moment = Moment(parsing: text) {
+                    when = moment
+                } else {
+                    reader.report(node, key: "\(keyPath).date", "found \(FrontMatterReader.describe(node)), expected a date (YYYY, YYYY-MM, YYYY-MM-DD) or an RFC 3339 date-time such as 2024-02-14T09:30:00Z")
+                }
+            } else {
+                reader.report(itemNode, key: "\(keyPath).date", "missing, expected when it happened")
+            }
+            let text = fields["text"].flatMap { reader.text($0, key: "\(keyPath).text", required: true, what: "what happened, as one line of Markdown") }
+            if fields["text"] == nil { reader.report(itemNode, key: "\(keyPath).text", "missing, expected what happened, as one line of Markdown") }
+            let status = fields["status"].flatMap { reader.text($0, key: "\(keyPath).status", required: false, what: "a status such as investigating") }
+            guard let when, let text else { return nil }
+            return TimelineEntry(when: when, text: text, status: status)
+        }
+        // Oldest first; entries whose times overlap (a month and a day in it) keep the
+        // order they were written in. Insertion keeps it stable; timelines are short.
+        var ordered: [TimelineEntry] = []
+        for entry in entries {
+            var place = ordered.count
+            while place > 0 && entry.when.isBefore(ordered[place - 1].when) { place -= 1 }
+            ordered.insert(entry, at: place)
+        }
+        return ordered
+    }
+
+    /// Entries one timeline may have (they are ordered by insertion).
+    public static let maximumTimelineEntries = 1000
 
     struct AliasProblem: Error { let text: String }
 

@@ -74,6 +74,24 @@ public enum IncidentSchema {
                 return .object([("description", .string(field.summary)), ("type", .string("array")), ("items", source)])
             case .slug:
                 return .object([("type", .string("string")), ("pattern", .string(#"^[^/\\.][^/\\]*$"#)), ("description", .string(field.summary))])
+            case .dateTime:
+                return .object([("type", .string("string")), ("pattern", .string(Self.dateTimePattern)), ("description", .string(field.summary))])
+            case .timeline:
+                return .object([
+                    ("description", .string(field.summary)),
+                    ("type", .string("array")),
+                    ("items", .object([
+                        ("type", .string("object")),
+                        ("required", .array([.string("date"), .string("text")])),
+                        ("properties", .object([
+                            ("date", .object([("anyOf", .array([
+                                .object([("type", .string("string")), ("pattern", .string(Self.dateTimePattern))]),
+                            ] + (date.objectMembers.first { $0.0 == "anyOf" }.map { if case .array(let items) = $0.1 { return items } else { return [] } } ?? [])))])),
+                            ("text", .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string("What happened: one line of Markdown."))])),
+                            ("status", .object([("type", .string("string")), ("minLength", .int(1)), ("examples", .array(["investigating", "identified", "monitoring", "resolved"].map(JSONValue.string)))])),
+                        ])),
+                    ])),
+                ])
             case .number:
                 return .object([("type", .string("integer")), ("minimum", .int(1)), ("description", .string(field.summary))])
             case .paths:
@@ -108,6 +126,11 @@ public enum IncidentSchema {
             ("properties", .object(IncidentField.all.map { ($0.key, property($0)) })),
         ])
     }
+}
+
+extension IncidentSchema {
+    /// RFC 3339 date-times as `DateTime` reads them (seconds optional).
+    static let dateTimePattern = #"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"#
 }
 
 extension JSONValue {

@@ -57,6 +57,9 @@ private struct Outcome {
                 return
             }
             let (html, bodyLinks) = markdown.renderCollectingLinks(body)
+            for index in incident.timeline.indices {
+                incident.timeline[index].html = markdown.renderInline(incident.timeline[index].text)
+            }
             do {
                 incident.body = .stored(try bodies.add(markdown: body, html: html))
             } catch {

@@ -11,7 +11,7 @@ struct IncidentRecord {
     /// The fields that are one value each, in the table's order (tags and sources are
     /// lists, the draft flag is not published, the slug comes first).
     private static let scalarFields = IncidentField.all.filter {
-        $0.kind != .tags && $0.kind != .sources && $0.kind != .paths && $0.key != "slug" && $0.key != "draft"
+        $0.kind != .tags && $0.kind != .sources && $0.kind != .paths && $0.kind != .timeline && $0.key != "slug" && $0.key != "draft"
     }
 
     /// The columns of `incidents.csv`, in order.
@@ -25,6 +25,7 @@ struct IncidentRecord {
         case (.number, _): return incident.id.map(JSONValue.int) ?? .null
         case (_, .yesNo(let get, _)): return get(incident).map(JSONValue.bool) ?? .null
         case (_, .date(let get, _)): return .optional(get(incident)?.description)
+        case (_, .dateTime(let get, _)): return .optional(get(incident)?.description)
         case (_, .text(let get, _)): return .optional(get(incident))
         case (.date, .special): return incident.hasDateReported ? .string(incident.dateReported.description) : .null
         default: return .optional(field.text(of: incident))
@@ -38,6 +39,9 @@ struct IncidentRecord {
         members.append(("tags", .array(tagNames.map(JSONValue.string))))
         members.append(("sources", .array(incident.sources.map(Self.json))))
         members.append(("aliases", .array(aliasAddresses.map(JSONValue.string))))
+        members.append(("timeline", .array(incident.timeline.map { entry in
+            .object([("date", .string(entry.when.description)), ("text", .string(entry.text)), ("status", .optional(entry.status))])
+        })))
         members.append(("params", Self.json(.map(incident.extraParams))))
         members.append(("body_markdown", .string(bodyMarkdown)))
         members.append(("body_html", .string(bodyHTML)))

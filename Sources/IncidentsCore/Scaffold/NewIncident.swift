@@ -39,6 +39,13 @@ public enum NewIncident {
         var lines = ["---"]
         for field in IncidentField.all {
             switch field.key {
+            case "timeline":
+                lines += [
+                    "# timeline:                       # what happened and when; shown oldest first",
+                    "#   - date: \(today)T09:30:00Z",
+                    "#     text: First reports of the failure",
+                    "#     status: investigating",
+                ]
             case "id": if let id { lines.append("id: \(id)                         # permanent: never change or reuse it") }
             case "title": lines.append("title: \(yamlText(title))")
             case "severity": lines.append("severity: \(severity.rawValue)            # critical | high | medium | low")

@@ -89,7 +89,8 @@ struct CardModel: TemplateObject {
 
 /// One fact of an incident page: `{key, label, value, datetime, url}`.
 struct FactModel: TemplateObject {
-    let field: IncidentField
+    let key: String
+    let label: String
     let text: String
     let datetime: String?
     /// The fact's facet value page, when the field is a facet.
@@ -97,8 +98,8 @@ struct FactModel: TemplateObject {
 
     func value(named name: String) -> TemplateValue? {
         switch name {
-        case "key": return .text(field.key)
-        case "label": return .text(field.label)
+        case "key": return .text(key)
+        case "label": return .text(label)
         case "value": return .text(text)
         case "datetime": return .optional(datetime)
         case "url": return .optional(url)
@@ -188,6 +189,8 @@ struct IncidentModel: TemplateObject {
         case "tag_names": return .list(tagNames.map(TemplateValue.text))
         case "json_ld": return .text(jsonLD)
         case "id": return incident.id.map(TemplateValue.number) ?? .null
+        case "timeline": return .list(incident.timeline.map { .object(TimelineEntryModel(entry: $0)) })
+        case "has_timeline": return .bool(!incident.timeline.isEmpty)
         default: return card.value(named: name)
         }
     }
@@ -200,6 +203,22 @@ extension ParamValue {
         case .text(let text): return .text(text)
         case .list(let items): return .list(items.map(\.templateValue))
         case .map(let entries): return .object(TemplateRecord(entries.mapValues(\.templateValue)))
+        }
+    }
+}
+
+/// One entry of `incident.timeline`: `{datetime, when, html, text, status}`.
+struct TimelineEntryModel: TemplateObject {
+    let entry: TimelineEntry
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "datetime": return .text(entry.when.description)
+        case "when": return .text(entry.when.displayText)
+        case "html": return .text(entry.html)
+        case "text": return .text(entry.text)
+        case "status": return .optional(entry.status)
+        default: return nil
         }
     }
 }

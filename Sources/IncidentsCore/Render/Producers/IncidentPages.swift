@@ -28,7 +28,7 @@ struct IncidentPages: OutputProducer {
         let model = IncidentModel(
             card: CardModel(site: build.site, position: position),
             incident: incident,
-            facts: .list(Self.facts.compactMap { Self.fact($0, of: position, build).map(TemplateValue.object) }),
+            facts: .list(Self.facts(of: position, build).map(TemplateValue.object)),
             body: body.html,
             sources: .list(incident.sources.enumerated().map { .object(SourceModel($1, number: $0 + 1, root: root)) }),
             params: .object(TemplateRecord(incident.extraParams.mapValues(\.templateValue))),
@@ -44,9 +44,27 @@ struct IncidentPages: OutputProducer {
                        to: route.path)
     }
 
+    /// The facts of incident `position`, in the table's order, with the duration after
+    /// `resolved` when both ends are known.
+    static func facts(of position: Int, _ build: BuildContext) -> [FactModel] {
+        let incident = build.site.incidents[position]
+        var facts: [FactModel] = []
+        for field in Self.facts {
+            if let fact = fact(field, of: position, build) { facts.append(fact) }
+            if field.key == "resolved", let started = incident.started, let resolved = incident.resolved {
+                facts.append(FactModel(key: "duration", label: "Duration", text: DateTime.durationText(seconds: resolved.instant - started.instant),
+                                       datetime: nil, url: nil))
+            }
+        }
+        return facts
+    }
+
     /// Field `field` of incident `position` as a fact, or nil when it has no value.
     static func fact(_ field: IncidentField, of position: Int, _ build: BuildContext) -> FactModel? {
         let incident = build.site.incidents[position]
+        if case .dateTime(let get, _) = field.storage {
+            return get(incident).map { FactModel(key: field.key, label: field.label, text: $0.displayText, datetime: $0.description, url: nil) }
+        }
         let date: PartialDate? = switch field.storage {
         case .date(let get, _): get(incident)
         case .special where field.kind == .date: incident.dateReported
@@ -62,7 +80,7 @@ struct IncidentPages: OutputProducer {
             text = field.text(of: incident)
         }
         guard let text else { return nil }
-        return FactModel(field: field, text: text, datetime: date?.description,
+        return FactModel(key: field.key, label: field.label, text: text, datetime: date?.description,
                          url: field.browsing == .no ? nil : build.facetValueFolder(of: field, at: position)?.url)
     }
 
