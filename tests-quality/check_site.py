@@ -90,7 +90,7 @@ def validate_xml(site):
                 check(entry.find(ATOM + required) is not None, f"{where}: an entry without <{required}>")
             check(absolute(entry.findtext(ATOM + "id", "")), f"{where}: entry id is not an absolute URL")
             check(all(absolute(link.get("href", "")) for link in entry.findall(ATOM + "link")), f"{where}: relative entry link")
-            check(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.findtext(ATOM + "updated", "")) is not None,
+            check(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", entry.findtext(ATOM + "updated", "")) is not None,
                   f"{where}: updated is not RFC 3339")
     sitemap = ET.parse(os.path.join(site, "sitemap.xml")).getroot()
     locations = [node.text or "" for node in sitemap.iter(SITEMAP + "loc")]

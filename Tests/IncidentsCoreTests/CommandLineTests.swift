@@ -35,7 +35,7 @@ import Testing
         let site = try TestSite(fixture: "basic")
         let result = try run(["build"], in: site.root)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Built 4 incidents, 4 tags, 34 files written to "))
+        #expect(result.stdout.hasPrefix("Built 4 incidents, 4 tags, 38 files written to "))
         #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
     }
 

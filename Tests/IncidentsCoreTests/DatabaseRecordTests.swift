@@ -288,3 +288,55 @@ import Testing
         #expect(DateTime(parsing: "2024-02-14T10:00:00.250-05:30")?.instant == DateTime(parsing: "2024-02-14T15:30:00.25Z")?.instant)
     }
 }
+
+/// One record per file, and "last updated" from git.
+@Suite struct RecordFileTests {
+    @Test func eachIncidentHasItsRecordBesideItsPage() throws {
+        let site = try DatabaseRecordTests.registry()
+        try site.build()
+        for slug in ["a", "b", "dup", "gone"] {
+            let text = try #require(site.read("incidents/\(slug)/index.json"), "\(slug)")
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect(record["slug"] as? String == slug)
+            #expect(record["url"] as? String == "https://example.org/register/incidents/\(slug)/")
+        }
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(site.read("incidents/a/index.json")!.utf8)) as? [String: Any])
+        #expect(record["id"] as? Int == 1)
+        #expect(record["aliases"] as? [String] == ["incidents/old-a/", "legacy/a.html"])
+        #expect(record["published"] as? String == "2024-02-15")
+        #expect(record["modified"] is NSNull, "outside a git work tree there is no date")
+        #expect(try #require(site.read("incidents/dup/index.json")).contains(#""duplicate_of":"a""#))
+    }
+
+    /// The site in a git work tree: each incident's last commit is its `modified` date.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs git at /usr/bin/git"))
+    func lastUpdatedComesFromGit() throws {
+        let site = try DatabaseRecordTests.registry()
+        func git(_ arguments: [String], date: String = "2024-03-01T10:00:00+01:00") throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-C", site.root, "-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments
+            process.environment = ["GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date, "HOME": site.root]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try git(["init", "-q"])
+        try git(["add", "."])
+        try git(["commit", "-q", "-m", "first"])
+        try site.write("content/incidents/b.md", incidentFile(title: "Robotaxi drags pedestrian", severity: "critical", dateReported: "2023-10-03",
+                                                              extra: "id: 2\ntags: [chatbot]\nsummary: Corrected."))
+        try git(["commit", "-q", "-am", "second"], date: "2024-04-02T08:30:00Z")
+        // An edit not committed yet does not count: the same commit builds the same bytes.
+        try site.write("content/incidents/a.md", (try String(contentsOfFile: site.root + "/content/incidents/a.md", encoding: .utf8)) + "\nMore.\n")
+        try site.build()
+        #expect(site.read("incidents/a/index.html")?.contains(#"Last updated <time datetime="2024-03-01T10:00:00+01:00">Mar 1, 2024</time>"#) == true)
+        #expect(site.read("incidents/b/index.html")?.contains(#"Last updated <time datetime="2024-04-02T08:30:00+00:00">Apr 2, 2024</time>"#) == true)
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(site.read("incidents/b/index.json")!.utf8)) as? [String: Any])
+        #expect(record["modified"] as? String == "2024-04-02T08:30:00+00:00")
+        #expect(site.read("feed.xml")?.contains("<updated>2024-04-02T08:30:00+00:00</updated>") == true)
+        #expect(site.read("sitemap.xml")?.contains("<loc>https://example.org/register/incidents/b/</loc><lastmod>2024-04-02T08:30:00+00:00</lastmod>") == true)
+    }
+}

@@ -67,7 +67,7 @@ import Testing
         try FileManager.default.removeItem(atPath: site.root + "/content/incidents/2024/fresh.md")
         let deletion = try build.run(changes: ["content/incidents/2024/fresh.md"], into: output)
         // 31 incidents needed a seventh index page; 30 do not.
-        #expect(deletion.removed == ["incidents/fresh/index.html", "page/7/index.html", "tags/lonely/feed.xml", "tags/lonely/index.html"])
+        #expect(deletion.removed == ["incidents/fresh/index.html", "incidents/fresh/index.json", "page/7/index.html", "tags/lonely/feed.xml", "tags/lonely/index.html"])
         try assertSameAsFullBuild(site, output)
     }
 

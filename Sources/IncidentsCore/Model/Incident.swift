@@ -45,6 +45,9 @@ public struct Incident: Sendable {
     public var duplicateOfLocation: SourceLocation?
     /// `withdrawn:`: why the incident was withdrawn.
     public var withdrawn: String?
+    /// The date of the last commit that changed the file (ISO 8601), when the site is
+    /// in a git work tree: "Last updated", `modified`, Atom `<updated>`, `<lastmod>`.
+    public var modified: String?
     /// When an outage or failure began and ended (`started`, `resolved`).
     public var started: DateTime?
     public var resolved: DateTime?

@@ -67,6 +67,9 @@ public final class Pipeline: @unchecked Sendable {
     /// Each incident file's outcome, by site-relative path.
     private(set) var parsed: [String: ParsedFile] = [:]
     private var bodies = BodyStore()
+    /// Each incident file's last commit date, read once per full run (commits do not
+    /// happen between a save and its rebuild often enough to ask git on every change).
+    private var commitDates: [String: String]?
     /// The last model that planned without errors, for edits that move nothing.
     private var lastModel: LastModel?
     private var caches: RenderCaches
@@ -97,6 +100,8 @@ public final class Pipeline: @unchecked Sendable {
         }
         let previous = files
         files = listing
+        if changes == nil || commitDates == nil { commitDates = GitHistory.lastCommitDates(siteRoot: listing.rootPath) }
+        let dates = commitDates ?? [:]
         times.end("load")
 
         // Settings, standalone pages and templates: parsed again when any of them changed.
@@ -154,14 +159,18 @@ public final class Pipeline: @unchecked Sendable {
         let site: Site
         if let reusable, let inPlace {
             var updated = reusable.site
-            for (position, incident) in inPlace { updated.incidents[position] = incident }
+            for (position, incident) in inPlace {
+                updated.incidents[position] = incident
+                updated.incidents[position].modified = dates[incident.sourcePath]
+            }
             updated.staticFiles = listing.staticFiles
             site = updated
         } else {
             var incidents: [Incident] = [], tombstones: [Incident] = []
             incidents.reserveCapacity(listing.incidentFiles.count)
             for path in listing.incidentFiles {
-                guard let file = parsed[path], options.includeDrafts || !file.isDraft, case .success(let incident) = file.result else { continue }
+                guard let file = parsed[path], options.includeDrafts || !file.isDraft, case .success(var incident) = file.result else { continue }
+                incident.modified = dates[path]
                 if incident.isTombstone { tombstones.append(incident) } else { incidents.append(incident) }
             }
             errors += Self.duplicateSlugs((incidents + tombstones).map { ($0.slug, $0.sourcePath, $0.slugLocation) }, what: "incident")

@@ -102,6 +102,7 @@ final class BuildContext: @unchecked Sendable {
     private static func incidentPrint(_ position: Int, _ site: Site, _ tagNamePrints: [Int]) -> Int {
         var hasher = Hasher()
         hasher.combine(site.incidents[position].sourcePrint)
+        hasher.combine(site.incidents[position].modified)
         for number in site.tagsOfIncident[position] { hasher.combine(tagNamePrints[number]) }
         return hasher.finalize()
     }

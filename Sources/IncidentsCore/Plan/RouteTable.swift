@@ -29,7 +29,7 @@ struct RouteTable: Sendable {
     /// Every kind of output, in the order planned and started (long data files first,
     /// so they run beside the pages).
     static let producers: [any OutputProducer] = [
-        DataFiles(), Feeds(), IncidentPages(), TombstonePages(), Redirects(), ListPages(), Overviews(), StandalonePages(),
+        DataFiles(), Feeds(), IncidentPages(), IncidentData(), TombstonePages(), Redirects(), ListPages(), Overviews(), StandalonePages(),
         StatisticsPage(), SearchPage(), NotFoundPage(), ThemeAssets(), StaticFiles(), SearchEngineFiles(),
     ]
 

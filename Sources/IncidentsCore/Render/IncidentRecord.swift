@@ -39,6 +39,8 @@ struct IncidentRecord {
         members.append(("tags", .array(tagNames.map(JSONValue.string))))
         members.append(("sources", .array(incident.sources.map(Self.json))))
         members.append(("aliases", .array(aliasAddresses.map(JSONValue.string))))
+        members.append(("published", dataValue(IncidentField.named("date_reported")!)))
+        members.append(("modified", .optional(incident.modified)))
         members.append(("timeline", .array(incident.timeline.map { entry in
             .object([("date", .string(entry.when.description)), ("text", .string(entry.text)), ("status", .optional(entry.status))])
         })))

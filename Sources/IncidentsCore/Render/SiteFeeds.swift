@@ -30,7 +30,8 @@ struct SiteFeeds {
     /// An Atom feed (RFC 4287). `listURL` is the list page it mirrors, `feedURL` the
     /// feed itself, both site-relative; `bodyHTML` renders an incident's body.
     func atom(title: String, listURL: String, feedURL: String, entries: [Int], bodyHTML: (Int) throws -> String) rethrows -> String {
-        let updated = entries.map { site.incidents[$0].dateReported }.max().map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
+        // The feed changed when its latest entry did.
+        let updated = entries.map { Self.updated(site.incidents[$0]) }.max { $0.instant < $1.instant }?.text ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.config.language.xmlEscaped)">
@@ -57,7 +58,7 @@ struct SiteFeeds {
             <id>\(url)</id>
             <link rel="alternate" type="text/html" href="\(url)"/>
             <published>\(date)</published>
-            <updated>\(date)</updated>
+            <updated>\(Self.updated(incident).text)</updated>
             <category term="severity:\(incident.severity.rawValue)" label="Severity: \(incident.severity.label)"/>
 
             """
@@ -92,6 +93,7 @@ struct SiteFeeds {
             if let summary = incident.summary { item.append(("summary", .string(summary))) }
             item.append(("content_html", .string(try bodyHTML(position))))
             item.append(("date_published", .string(Self.timestamp(incident.dateReported))))
+            if let modified = incident.modified { item.append(("date_modified", .string(modified))) }
             item.append(("tags", .array(site.tagNames(of: position).map(JSONValue.string))))
             item.append(("_incidents", .object([("severity", .string(incident.severity.rawValue))]
                 + (incident.id.map { [("id", JSONValue.int($0))] } ?? []))))
@@ -100,13 +102,22 @@ struct SiteFeeds {
         return JSONValue.object(members).text(indent: 2) + "\n"
     }
 
-    /// Every page of the site, for search engines.
-    func sitemap(pagePaths: [String]) -> String {
+    /// When an entry last changed: its last commit (in a git work tree), or else the
+    /// day it was reported.
+    static func updated(_ incident: Incident) -> (text: String, instant: Double) {
+        if let modified = incident.modified, let time = DateTime(parsing: modified) { return (modified, time.instant) }
+        let text = timestamp(incident.dateReported)
+        return (text, DateTime(parsing: text)?.instant ?? 0)
+    }
+
+    /// Every page of the site, for search engines; `lastModified` dates by page path.
+    func sitemap(pagePaths: [String], lastModified: [String: String] = [:]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in pagePaths {
             let folder = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             let url = folder.split(separator: "/").map { Slug.urlEncoded(String($0)) + "/" }.joined()
-            xml += "<url><loc>\(absolute(url).xmlEscaped)</loc></url>\n"
+            let lastmod = lastModified[path].map { "<lastmod>\($0.xmlEscaped)</lastmod>" } ?? ""
+            xml += "<url><loc>\(absolute(url).xmlEscaped)</loc>\(lastmod)</url>\n"
         }
         return xml + "</urlset>\n"
     }

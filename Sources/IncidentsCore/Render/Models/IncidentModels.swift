@@ -191,6 +191,8 @@ struct IncidentModel: TemplateObject {
         case "id": return incident.id.map(TemplateValue.number) ?? .null
         case "timeline": return .list(incident.timeline.map { .object(TimelineEntryModel(entry: $0)) })
         case "has_timeline": return .bool(!incident.timeline.isEmpty)
+        case "modified_iso": return .optional(incident.modified)
+        case "modified_text": return .optional(incident.modified.flatMap(DateTime.init(parsing:))?.date.displayText)
         default: return card.value(named: name)
         }
     }

@@ -5,7 +5,10 @@ struct SearchEngineFiles: OutputProducer {
         guard build.site.config.baseURL != nil else { return [] }
         let pages = planned.filter { $0.path.hasSuffix("index.html") && RouteTable.producers[$0.producer].listsInSitemap }.map(\.path)
         return [
-            route("sitemap.xml", item: 0, fingerprint: build.fingerprint { hasher in pages.forEach { hasher.combine($0) } }),
+            route("sitemap.xml", item: 0, fingerprint: build.fingerprint { hasher in
+                pages.forEach { hasher.combine($0) }
+                build.site.incidents.forEach { hasher.combine($0.modified) }
+            }),
             route("robots.txt", item: 1, fingerprint: build.sitePrint),
         ]
     }
@@ -17,6 +20,10 @@ struct SearchEngineFiles: OutputProducer {
             try sink.write(Array(feeds.robots.utf8), to: route.path)
             return
         }
-        try sink.write(Array(feeds.sitemap(pagePaths: build.plannedPages).utf8), to: route.path)
+        var lastModified: [String: String] = [:]
+        for incident in build.site.incidents {
+            if let modified = incident.modified { lastModified[Addresses.incident(incident.slug).indexPath] = modified }
+        }
+        try sink.write(Array(feeds.sitemap(pagePaths: build.plannedPages, lastModified: lastModified).utf8), to: route.path)
     }
 }
