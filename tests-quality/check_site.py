@@ -323,6 +323,10 @@ def browser_checks(site, screenshots):
     tombstone = next((r["slug"] for r in records if r.get("duplicate_of") or r.get("withdrawn")), None)
     if tombstone:
         pages["tombstone"] = "incidents/" + urllib.parse.quote(tombstone) + "/"
+    if os.path.isdir(os.path.join(site, "entities")):
+        entity = sorted(n for n in os.listdir(os.path.join(site, "entities")) if os.path.isdir(os.path.join(site, "entities", n)))[0]
+        pages["entities"] = "entities/"
+        pages["entity"] = f"entities/{urllib.parse.quote(entity)}/"
     version = None
     backgrounds = {}
     for scheme in ["light", "dark"]:

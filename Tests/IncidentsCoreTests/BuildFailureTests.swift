@@ -69,7 +69,7 @@ import Testing
     @Test func standalonePageCannotTakeAGeneratedPath() throws {
         let site = try TestSite(["content/pages/tags.md": "---\ntitle: Tags\n---\n"])
         #expect(site.buildErrors() == [
-            #"content/pages/tags.md:1:1: slug: "tags" is used by the generator, expected another name than 404.html, assets, feed.json, feed.xml, filter-index.json, incidents, incidents.csv, incidents.json, index.html, page, pagefind, robots.txt, schema, search, sitemap.xml, stats, tags"#,
+            #"content/pages/tags.md:1:1: slug: "tags" is used by the generator, expected another name than 404.html, assets, entities, feed.json, feed.xml, filter-index.json, i, incidents, incidents.csv, incidents.json, index.html, page, pagefind, robots.txt, schema, search, sitemap.xml, stats, tags"#,
         ])
     }
 

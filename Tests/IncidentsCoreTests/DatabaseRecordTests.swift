@@ -340,3 +340,57 @@ import Testing
         #expect(site.read("sitemap.xml")?.contains("<loc>https://example.org/register/incidents/b/</loc><lastmod>2024-04-02T08:30:00+00:00</lastmod>") == true)
     }
 }
+
+/// Entities by role: merged spellings, an overview, a page per entity by role, feeds.
+@Suite struct EntityTests {
+    static func site() throws -> TestSite {
+        try TestSite([
+            "site.yml": "title: Register\nbase_url: https://example.org/\nper_page: 2\n",
+            "content/incidents/a.md": incidentFile(title: "Chatbot invents refund policy", dateReported: "2024-02-15",
+                                                   extra: "deployers: [Air Canada]\ndevelopers: [Example AI]\nharmed_parties: [Jake Moffatt]"),
+            "content/incidents/b.md": incidentFile(title: "Chatbot sells a car for a dollar", dateReported: "2023-12-18",
+                                                   extra: "deployers: [air-canada]\ndevelopers: [Example AI, Air Canada]"),
+            "content/incidents/c.md": incidentFile(title: "Model leaks code", dateReported: "2023-05-02", extra: "developers: [Example AI]"),
+        ])
+    }
+
+    @Test func entitiesMergeSpellingsAndListIncidentsByRole() throws {
+        let site = try Self.site()
+        try site.build()
+        let overview = try #require(site.read("entities/index.html"))
+        #expect(overview.contains(#"<a href="../entities/air-canada/">Air Canada</a>"#))
+        #expect(overview.contains(#"<span class="entity-role">Deployer: 2</span> <span class="entity-role">Developer: 1</span>"#))
+        let page = try #require(site.read("entities/air-canada/index.html"))
+        #expect(page.contains("<h1>Air Canada</h1>"))
+        let deployer = try #require(page.range(of: "<h2 id=\"role-deployers\">As deployer</h2>"))
+        let developer = try #require(page.range(of: "<h2 id=\"role-developers\">As developer</h2>"))
+        #expect(deployer.lowerBound < developer.lowerBound)
+        // Incident b is on the page under both roles.
+        #expect(page.components(separatedBy: "../../incidents/b/").count - 1 >= 2)
+        // Example AI developed three: two pages of two.
+        #expect(site.read("entities/example-ai/page/2/index.html")?.contains("../../../../incidents/c/") == true)
+        #expect(site.read("entities/example-ai/feed.xml")?.contains("<title>Register: Example AI</title>") == true)
+        let incident = try #require(site.read("incidents/a/index.html"))
+        #expect(incident.contains(#"<div><dt>Deployers</dt><dd><ul class="entity-names"><li><a href="../../entities/air-canada/">Air Canada</a></li></ul></dd></div>"#))
+        #expect(site.read("index.html")?.contains(#"<a href="./entities/">Entities</a>"#) == true)
+        let data = try #require(site.read("incidents/a/index.json"))
+        #expect(data.contains(#""deployers":["Air Canada"],"developers":["Example AI"],"harmed_parties":["Jake Moffatt"]"#))
+    }
+
+    @Test func aSiteWithoutEntitiesHasNoEntityPages() throws {
+        let site = try TestSite(["content/incidents/a.md": incidentFile()])
+        try site.build()
+        #expect(site.read("entities/index.html") == nil)
+        #expect(site.read("index.html")?.contains("entities/") == false)
+    }
+
+    @Test func anEditThatRenamesAnEntityMatchesAFullBuild() throws {
+        let site = try Self.site()
+        let pipeline = Pipeline(Pipeline.Options(sourcePath: site.root))
+        let kept = MemoryOutput()
+        try pipeline.run(into: kept)
+        try site.write("content/incidents/c.md", incidentFile(title: "Model leaks code", dateReported: "2023-05-02", extra: "developers: [Other Lab]"))
+        try pipeline.run(changes: ["content/incidents/c.md"], into: kept)
+        #expect(kept.files == (try site.buildInMemory()).files)
+    }
+}

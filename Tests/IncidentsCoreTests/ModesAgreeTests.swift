@@ -84,7 +84,7 @@ import Testing
         let errors = site.errorsInEveryMode()
         #expect(errors == [
             "content/pages/iota.md:3:7: would overwrite the generated page severity/index.html, expected another slug",
-            "content/pages/theta.md:3:7: slug: \"tags\" is used by the generator, expected another name than 404.html, assets, feed.json, feed.xml, filter-index.json, incidents, incidents.csv, incidents.json, index.html, page, pagefind, robots.txt, schema, search, sitemap.xml, stats, tags",
+            "content/pages/theta.md:3:7: slug: \"tags\" is used by the generator, expected another name than 404.html, assets, entities, feed.json, feed.xml, filter-index.json, i, incidents, incidents.csv, incidents.json, index.html, page, pagefind, robots.txt, schema, search, sitemap.xml, stats, tags",
             "static/index.html:1:1: would overwrite the generated page index.html, expected another file name",
         ])
 

@@ -48,6 +48,10 @@ public struct Incident: Sendable {
     /// The date of the last commit that changed the file (ISO 8601), when the site is
     /// in a git work tree: "Last updated", `modified`, Atom `<updated>`, `<lastmod>`.
     public var modified: String?
+    /// The organisations involved, as spelled, by role (entity pages merge spellings).
+    public var deployers: [String] = []
+    public var developers: [String] = []
+    public var harmedParties: [String] = []
     /// When an outage or failure began and ended (`started`, `resolved`).
     public var started: DateTime?
     public var resolved: DateTime?

@@ -20,6 +20,8 @@ public struct IncidentField: Sendable {
         case tags
         case sources
         case slug
+        /// A list of organisation names in one role: `deployers`, `developers`, `harmed_parties`.
+        case entities
         /// An RFC 3339 date-time: `started`, `resolved`.
         case dateTime
         /// A list of `{date, text, status}`: `timeline`.
@@ -165,6 +167,15 @@ extension IncidentField {
         IncidentField(key: "sources", label: "Sources", kind: .sources, required: false, browsing: .no, isFact: false,
                       summary: "The published sources: a list of entries with title (required), publisher, date, type and url.",
                       examples: [], starter: nil, storage: .special),
+        IncidentField(key: "deployers", label: "Deployers", kind: .entities, required: false, browsing: .no, isFact: false,
+                      summary: "Who deployed the system: a list of organisation names; each has an entity page listing its incidents by role.",
+                      examples: [], starter: "# deployers: [Example Airline]", storage: .special),
+        IncidentField(key: "developers", label: "Developers", kind: .entities, required: false, browsing: .no, isFact: false,
+                      summary: "Who developed the system (ai_provider stays its own field: name the vendor here too to list it as a developer).",
+                      examples: [], starter: "# developers: [Example Vendor]", storage: .special),
+        IncidentField(key: "harmed_parties", label: "Harmed parties", kind: .entities, required: false, browsing: .no, isFact: false,
+                      summary: "Who was harmed: a list of names of people, groups or organisations.",
+                      examples: [], starter: "# harmed_parties: [Passengers]", storage: .special),
         IncidentField(key: "timeline", label: "Timeline", kind: .timeline, required: false, browsing: .no, isFact: false,
                       summary: "What happened and when: a list of entries with date (a date, or an RFC 3339 date-time), text (one line of Markdown) and an optional status; shown oldest first.",
                       examples: [], starter: nil, storage: .special),
@@ -226,6 +237,7 @@ extension IncidentField {
             case .number: value = "whole number ≥ 1"
             case .dateTime: value = "date-time (RFC 3339)"
             case .timeline: value = "list of timeline entries"
+            case .entities: value = "list of names"
             case .paths: value = "list of site paths"
             case .reference: value = "slug or id"
             }

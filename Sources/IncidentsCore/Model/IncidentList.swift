@@ -5,6 +5,7 @@ public struct IncidentList: Sendable {
         case index
         case tag(Int)
         case facetValue(facet: Int, value: Int)
+        case entity(Int)
     }
 
     public let kind: Kind
@@ -15,7 +16,7 @@ public struct IncidentList: Sendable {
 }
 
 extension Site {
-    /// Every list of the site: the index, then each tag, then each facet's values.
+    /// Every list of the site: the index, then each tag, each facet's values, each entity.
     public var lists: [IncidentList] {
         var lists = [IncidentList(kind: .index, folder: Addresses.root, members: Array(incidents.indices))]
         for (index, tag) in tags.enumerated() {
@@ -26,6 +27,9 @@ extension Site {
                 lists.append(IncidentList(kind: .facetValue(facet: facetIndex, value: valueIndex),
                                           folder: Addresses.facetValue(facet.field, value.slug), members: value.incidentIndices))
             }
+        }
+        for (index, entity) in entities.enumerated() {
+            lists.append(IncidentList(kind: .entity(index), folder: Addresses.entity(entity.list.slug), members: entity.list.incidentIndices))
         }
         return lists
     }

@@ -9,6 +9,10 @@ public struct Site: Sendable {
     public var tagsOfIncident: [[Int]]
     /// The fields readers browse by besides tags, as `site.yml` chose them.
     public var facets: [Facet]
+    /// Every organisation the incidents name as deployer, developer or harmed party.
+    public var entities: [Entity]
+    /// For each incident, the positions of the entities it names in `entities`.
+    public var entitiesOfIncident: [[Int]]
     /// Tombstones (`duplicate_of`, `withdrawn`), by slug: each has a page, and they are in
     /// the data downloads, but in no list, feed, facet, statistic or search index.
     public var tombstones: [Incident]
@@ -34,6 +38,7 @@ public struct Site: Sendable {
         // 100,000 incidents was 40 MB. Already in order (a rebuild), nothing moves.
         Self.permute(&self.incidents, into: order)
         (self.tags, self.tagsOfIncident) = Tag.index(of: self.incidents)
+        (self.entities, self.entitiesOfIncident) = Entity.index(of: self.incidents)
         self.facets = config.facets.map { [incidents = self.incidents] in Facet(field: $0, incidents: incidents) }
         self.tombstones = tombstones.sorted { $0.slug < $1.slug }
         let finder = IncidentFinder(self.incidents)

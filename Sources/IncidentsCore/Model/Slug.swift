@@ -9,6 +9,7 @@ public enum Slug {
     public static let reservedSegments: Set<String> = [
         "incidents", "tags", "page", "assets", "index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml",
         "robots.txt", "incidents.json", "incidents.csv", "filter-index.json", "schema", "stats", "search", "pagefind",
+        "entities", "i",
     ]
 
     /// A tag's slug: lowercased; every run of characters that is not a letter or a

@@ -68,6 +68,15 @@ public enum IncidentParser {
                         incident.resolved = resolved
                     }
                 }
+            case ("deployers", _), ("developers", _), ("harmed_parties", _):
+                let names = reader.textList(field.key, maximum: maximumTags) { name in
+                    Slug.forTag(name).isEmpty ? "\(FrontMatterReader.quote(name)) has no letter or digit, expected a name that can become a URL" : nil
+                }
+                switch field.key {
+                case "deployers": incident.deployers = names
+                case "developers": incident.developers = names
+                default: incident.harmedParties = names
+                }
             case ("timeline", _):
                 incident.timeline = readTimeline(&reader)
             case ("aliases", _):

@@ -76,6 +76,13 @@ public enum IncidentSchema {
                 return .object([("type", .string("string")), ("pattern", .string(#"^[^/\\.][^/\\]*$"#)), ("description", .string(field.summary))])
             case .dateTime:
                 return .object([("type", .string("string")), ("pattern", .string(Self.dateTimePattern)), ("description", .string(field.summary))])
+            case .entities:
+                return .object([
+                    ("description", .string(field.summary)),
+                    ("type", .string("array")),
+                    ("maxItems", .int(IncidentParser.maximumTags)),
+                    ("items", .object([("type", .string("string")), ("minLength", .int(1))])),
+                ])
             case .timeline:
                 return .object([
                     ("description", .string(field.summary)),

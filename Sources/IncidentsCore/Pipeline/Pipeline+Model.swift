@@ -44,6 +44,7 @@ extension Pipeline {
             && old.severity == new.severity && old.tags == new.tags && old.draft == new.draft
             // Ids are checked across files, tombstones leave every list.
             && old.id == new.id && !new.isTombstone
+            && old.deployers == new.deployers && old.developers == new.developers && old.harmedParties == new.harmedParties
             && facets.allSatisfy { $0.text(of: old) == $0.text(of: new) }
     }
 }

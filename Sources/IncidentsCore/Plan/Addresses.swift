@@ -27,6 +27,8 @@ enum Addresses {
     static func page(_ slug: String) -> Folder { Folder(segments: [slug]) }
     static func facet(_ field: IncidentField) -> Folder { Folder(segments: [field.folder]) }
     static func facetValue(_ field: IncidentField, _ slug: String) -> Folder { Folder(segments: [field.folder, slug]) }
+    static let entities = Folder(segments: ["entities"])
+    static func entity(_ slug: String) -> Folder { Folder(segments: ["entities", slug]) }
     static let statistics = Folder(segments: ["stats"])
     static let search = Folder(segments: ["search"])
 }

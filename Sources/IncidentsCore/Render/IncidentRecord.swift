@@ -11,11 +11,11 @@ struct IncidentRecord {
     /// The fields that are one value each, in the table's order (tags and sources are
     /// lists, the draft flag is not published, the slug comes first).
     private static let scalarFields = IncidentField.all.filter {
-        $0.kind != .tags && $0.kind != .sources && $0.kind != .paths && $0.kind != .timeline && $0.key != "slug" && $0.key != "draft"
+        $0.kind != .tags && $0.kind != .sources && $0.kind != .paths && $0.kind != .timeline && $0.kind != .entities && $0.key != "slug" && $0.key != "draft"
     }
 
     /// The columns of `incidents.csv`, in order.
-    static let csvColumns = ["slug", "url"] + scalarFields.map(\.key) + ["tags", "source_urls", "aliases"]
+    static let csvColumns = ["slug", "url"] + scalarFields.map(\.key) + ["tags", "source_urls", "aliases"] + Entity.Role.allCases.map(\.key)
 
     /// A field's value as data: dates in ISO form at their precision, severity as its
     /// slug, yes/no as a boolean.
@@ -39,6 +39,7 @@ struct IncidentRecord {
         members.append(("tags", .array(tagNames.map(JSONValue.string))))
         members.append(("sources", .array(incident.sources.map(Self.json))))
         members.append(("aliases", .array(aliasAddresses.map(JSONValue.string))))
+        for role in Entity.Role.allCases { members.append((role.key, .array(role.names(of: incident).map(JSONValue.string)))) }
         members.append(("published", dataValue(IncidentField.named("date_reported")!)))
         members.append(("modified", .optional(incident.modified)))
         members.append(("timeline", .array(incident.timeline.map { entry in
@@ -64,7 +65,7 @@ struct IncidentRecord {
             tagNames.joined(separator: ";"),
             incident.sources.compactMap(\.url).joined(separator: " "),
             aliasAddresses.joined(separator: " "),
-        ]
+        ] + Entity.Role.allCases.map { $0.names(of: incident).joined(separator: ";") }
     }
 
     /// The old addresses that lead to the page, as site paths (`incidents/old-name/`).

@@ -7,7 +7,10 @@ public enum Count {
 
     /// `noun`, in the plural unless `number` is 1.
     public static func noun(_ noun: String, _ number: Int) -> String {
-        number == 1 ? noun : noun + "s"
+        guard number != 1 else { return noun }
+        // "entity" → "entities"; the project's other nouns take an s.
+        if noun.hasSuffix("y"), let last = noun.dropLast().last, !"aeiou".contains(last) { return noun.dropLast() + "ies" }
+        return noun + "s"
     }
 
     /// A whole number with thousands separated by commas, the same on every machine

@@ -9,6 +9,8 @@ public enum BuiltinTheme {
         "404.mustache": PackageResources._04_mustache,
         "browse.mustache": PackageResources.browse_mustache,
         "data-links.mustache": PackageResources.data_links_mustache,
+        "entities.mustache": PackageResources.entities_mustache,
+        "entity.mustache": PackageResources.entity_mustache,
         "facet-value.mustache": PackageResources.facet_value_mustache,
         "facet.mustache": PackageResources.facet_mustache,
         "favicon.svg": PackageResources.favicon_svg,

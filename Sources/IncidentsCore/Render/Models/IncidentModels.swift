@@ -167,6 +167,8 @@ struct IncidentModel: TemplateObject {
     let citation: Citation
     let tagNames: [String]
     let jsonLD: String
+    /// `{label, names: [{name, url}]}` for each role with entities.
+    var entities: TemplateValue = .list([])
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -190,6 +192,8 @@ struct IncidentModel: TemplateObject {
         case "json_ld": return .text(jsonLD)
         case "id": return incident.id.map(TemplateValue.number) ?? .null
         case "timeline": return .list(incident.timeline.map { .object(TimelineEntryModel(entry: $0)) })
+        case "entities": return entities
+        case "has_entities": return .bool(entities.isTruthy)
         case "has_timeline": return .bool(!incident.timeline.isEmpty)
         case "modified_iso": return .optional(incident.modified)
         case "modified_text": return .optional(incident.modified.flatMap(DateTime.init(parsing:))?.date.displayText)

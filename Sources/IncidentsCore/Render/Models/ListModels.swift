@@ -67,3 +67,20 @@ struct OverviewContent: TemplateObject {
         }
     }
 }
+
+/// `entity`: `{name, slug, url, count, count_noun, roles}`, roles as `{label, count}`.
+struct EntityModel: TemplateObject {
+    let entity: Entity
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "roles":
+            return .list(Entity.Role.allCases.compactMap { role in
+                let count = entity.incidentsByRole[role.rawValue].count
+                return count == 0 ? nil : .object(TemplateRecord(["label": .text(role.label), "count": .number(count),
+                                                                   "count_noun": .text(Count.noun("incident", count))]))
+            })
+        default: return CountedLinkModel(list: entity.list, url: Addresses.entity(entity.list.slug).url).value(named: name)
+        }
+    }
+}

@@ -34,7 +34,9 @@ struct SiteModel: TemplateObject {
         language = site.config.language
         baseURL = site.config.baseURL
         search = site.config.search
-        browse = .list(site.facets.map { .object(LabelledLink(label: $0.field.label, url: Addresses.facet($0.field).url)) })
+        // Entities first when there are any, then the facets.
+        let entities = site.entities.isEmpty ? [] : [TemplateValue.object(LabelledLink(label: "Entities", url: Addresses.entities.url))]
+        browse = .list(entities + site.facets.map { .object(LabelledLink(label: $0.field.label, url: Addresses.facet($0.field).url)) })
     }
 
     func value(named name: String) -> TemplateValue? {

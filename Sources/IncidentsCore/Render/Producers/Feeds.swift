@@ -39,6 +39,8 @@ struct Feeds: OutputProducer {
         case .tag(let index): return "\(site.config.title): \(site.tags[index].name)"
         case .facetValue(let facet, let value):
             return "\(site.config.title): \(site.facets[facet].field.label) \(site.facets[facet].values[value].name)"
+        case .entity(let index):
+            return "\(site.config.title): \(site.entities[index].list.name)"
         }
     }
 }

@@ -25,7 +25,7 @@ struct IncidentPages: OutputProducer {
         let body = try build.body(of: position)
         let tagNames = build.site.tagNames(of: position)
         let address = build.site.config.baseURL.map { $0 + Addresses.incident(incident.slug).url }
-        let model = IncidentModel(
+        var model = IncidentModel(
             card: CardModel(site: build.site, position: position),
             incident: incident,
             facts: .list(Self.facts(of: position, build).map(TemplateValue.object)),
@@ -40,6 +40,16 @@ struct IncidentPages: OutputProducer {
             citation: Citation(incident: incident, siteTitle: build.site.config.title, url: address),
             tagNames: tagNames,
             jsonLD: StructuredData.report(incident, tagNames: tagNames, siteTitle: build.site.config.title, url: address))
+        model.entities = .list(Entity.Role.allCases.compactMap { role in
+            let entities = build.site.entitiesOfIncident[position].filter { index in
+                build.site.entities[index].incidentsByRole[role.rawValue].contains(position)
+            }
+            guard !entities.isEmpty else { return nil }
+            return .object(TemplateRecord([
+                "label": .text(IncidentField.named(role.key)?.label ?? role.label),
+                "names": .list(entities.map { .object(EntityModel(entity: build.site.entities[$0])) }),
+            ]))
+        })
         try sink.write(build.page("incident", content: PageContent(incident: model), outputPath: route.path, description: incident.summary),
                        to: route.path)
     }

@@ -25,8 +25,23 @@ struct ListPages: OutputProducer {
         let list = build.lists[route.item]
         let pagination = Self.pagination(list, build)
         let root = BuildContext.root(forOutputPath: route.path)
-        let cards = TemplateValue.list(pagination.itemRange(page: route.part).map { .object(build.card(list.members[$0], root: root)) })
-        let (template, heading, description) = Self.heading(list, build)
+        let range = pagination.itemRange(page: route.part)
+        let cards = TemplateValue.list(range.map { .object(build.card(list.members[$0], root: root)) })
+        var (template, heading, description) = Self.heading(list, build)
+        if case .entity(let index) = list.kind {
+            // The page's incidents grouped by the role the entity had in each.
+            let entity = build.site.entities[index]
+            let onPage = Set(range.map { list.members[$0] })
+            let roles = Entity.Role.allCases.compactMap { role -> TemplateValue? in
+                let members = entity.incidentsByRole[role.rawValue].filter(onPage.contains)
+                guard !members.isEmpty else { return nil }
+                return .object(TemplateRecord([
+                    "label": .text(role.label), "key": .text(role.key), "heading": .text("As " + role.label.lowercased()),
+                    "incidents": .list(members.map { .object(build.card($0, root: root)) }),
+                ]))
+            }
+            heading.append(("roles", .list(roles)))
+        }
         let content = ListPageContent(heading: heading, cards: cards, pagination: pagination.model(page: route.part), count: list.members.count)
         try sink.write(build.page(template, content: content, outputPath: route.path, description: description), to: route.path)
     }
@@ -50,6 +65,10 @@ struct ListPages: OutputProducer {
             return ("facet-value", [("facet", .object(FacetModel(field: facet.field))),
                                     ("value", .object(CountedLinkModel(list: value, url: list.folder.url)))],
                     "Incidents with \(facet.field.label.lowercased()) \(value.name) in \(site.config.title).")
+        case .entity(let index):
+            let entity = site.entities[index]
+            return ("entity", [("entity", .object(EntityModel(entity: entity)))],
+                    "Incidents involving \(entity.list.name) in \(site.config.title), by role.")
         }
     }
 
@@ -60,6 +79,11 @@ struct ListPages: OutputProducer {
         case .index: return 0
         case .tag(let index): return build.site.tags[index].name.hashValue
         case .facetValue(let facet, let value): return build.site.facets[facet].values[value].name.hashValue
+        case .entity(let index):
+            var hasher = Hasher()
+            hasher.combine(build.site.entities[index].list.name)
+            hasher.combine(build.site.entities[index].incidentsByRole)
+            return hasher.finalize()
         }
     }
 }

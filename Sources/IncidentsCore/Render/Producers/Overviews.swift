@@ -5,6 +5,15 @@ struct Overviews: OutputProducer {
         var routes = [route(Addresses.tags.indexPath, item: -1, fingerprint: build.fingerprint { hasher in
             for tag in build.site.tags { Self.hash(tag, into: &hasher) }
         })]
+        // The entities' overview, once incidents name any.
+        if !build.site.entities.isEmpty {
+            routes.append(route(Addresses.entities.indexPath, item: -2, fingerprint: build.fingerprint { hasher in
+                for entity in build.site.entities {
+                    Self.hash(entity.list, into: &hasher)
+                    hasher.combine(entity.incidentsByRole.map(\.count))
+                }
+            }))
+        }
         for (index, facet) in build.site.facets.enumerated() {
             routes.append(route(Addresses.facet(facet.field).indexPath, item: index, fingerprint: build.fingerprint { hasher in
                 for value in facet.values { Self.hash(value, into: &hasher) }
@@ -15,6 +24,13 @@ struct Overviews: OutputProducer {
 
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
         let site = build.site
+        if route.item == -2 {
+            let content = OverviewContent(listName: "entities", entries: .list(site.entities.map { .object(EntityModel(entity: $0)) }),
+                                          count: site.entities.count, noun: "entity", facet: nil)
+            try sink.write(build.page("entities", content: content, outputPath: route.path,
+                                      description: "The organisations and groups in \(site.config.title): deployers, developers and harmed parties."), to: route.path)
+            return
+        }
         if route.item < 0 {
             let content = OverviewContent(listName: "tags", entries: .list(site.tags.map { .object(CountedLinkModel(list: $0, url: Addresses.tag($0.slug).url)) }),
                                           count: site.tags.count, noun: "tag", facet: nil)

@@ -1,0 +1,68 @@
+/// An organisation or group named by incidents, in one or more roles: who deployed the
+/// system, who developed it, who was harmed. Spellings are merged by slug, like tags;
+/// each entity has a page listing its incidents by role.
+///
+/// `ai_provider` stays a field of its own (the vendor of the model, which may not be
+/// who built the system): an editor who wants the vendor on entity pages names it in
+/// `developers` too.
+public struct Entity: Sendable {
+    public enum Role: Int, Sendable, CaseIterable {
+        case deployer, developer, harmedParty
+
+        /// The incident field that names entities in this role.
+        public var key: String {
+            switch self {
+            case .deployer: return "deployers"
+            case .developer: return "developers"
+            case .harmedParty: return "harmed_parties"
+            }
+        }
+
+        /// "Deployer", "Developer", "Harmed party".
+        public var label: String {
+            switch self {
+            case .deployer: return "Deployer"
+            case .developer: return "Developer"
+            case .harmedParty: return "Harmed party"
+            }
+        }
+
+        func names(of incident: Incident) -> [String] {
+            switch self {
+            case .deployer: return incident.deployers
+            case .developer: return incident.developers
+            case .harmedParty: return incident.harmedParties
+            }
+        }
+    }
+
+    /// The merged name and slug, and every incident naming it (listing order).
+    public var list: Tag
+    /// The incidents naming it in each role, by `Role.rawValue` (listing order).
+    public var incidentsByRole: [[Int]]
+
+    /// Every entity of `incidents` (in listing order), sorted by name, and for each
+    /// incident the entities it names (positions in that order).
+    static func index(of incidents: [Incident]) -> (entities: [Entity], entitiesOfIncident: [[Int]]) {
+        var grouper = TagGrouper()
+        var roleMembers: [[[Int]]] = []
+        var groupsOfIncident: [[Int]] = []
+        groupsOfIncident.reserveCapacity(incidents.count)
+        for position in incidents.indices {
+            var groups: [Int] = []
+            for role in Role.allCases {
+                for name in role.names(of: incidents[position]) {
+                    let group = grouper.add(name, at: position, slug: Slug.forTag)
+                    while roleMembers.count <= group { roleMembers.append(Array(repeating: [], count: Role.allCases.count)) }
+                    if roleMembers[group][role.rawValue].last != position { roleMembers[group][role.rawValue].append(position) }
+                    if !groups.contains(group) { groups.append(group) }
+                }
+            }
+            groupsOfIncident.append(groups)
+        }
+        let (lists, sortedPosition) = grouper.tags()
+        var entities = lists.map { Entity(list: $0, incidentsByRole: []) }
+        for (group, members) in roleMembers.enumerated() { entities[sortedPosition[group]].incidentsByRole = members }
+        return (entities, groupsOfIncident.map { $0.map { sortedPosition[$0] } })
+    }
+}
