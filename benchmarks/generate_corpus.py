@@ -142,8 +142,9 @@ def incident(rng, number, total, tags, variants):
         "human_review: %s" % rng.choice(["yes", "no"]),
         "litigation_filed: %s" % rng.choice(["true", "false"]),
         "tags: [%s]" % ", ".join(quote(tag) for tag in chosen),
-        "sources:",
     ]
+    lines += database_keys(number)
+    lines.append("sources:")
     for source in range(rng.randint(1, 3)):
         lines += [
             "  - title: %s" % quote(sentence(rng, 7)),
@@ -154,6 +155,34 @@ def incident(rng, number, total, tags, variants):
         ]
     lines.append("---")
     return "\n".join(lines) + "\n" + body(rng, number, total)
+
+
+ORGANISATIONS = ["%s %s" % (a, b) for a in ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne",
+                                             "Tyrell", "Cyberdyne", "Soylent", "Aperture", "Massive", "Oscorp", "Wonka",
+                                             "Monarch", "Gringotts", "Nakatomi", "Dunder", "Pied"]
+                 for b in ["Labs", "Bank", "Airlines", "Health", "Motors", "Insurance", "Retail", "Media", "Systems", "Council"]]
+
+
+def database_keys(number):
+    """The database records' keys (ids, entities, timelines, outage times), from a
+    random stream of their own, so the rest of the corpus stays as it was."""
+    rng = random.Random(SEED * 1000003 + number)
+    org = lambda: rng.choice(ORGANISATIONS[:20]) if rng.random() < 0.5 else rng.choice(ORGANISATIONS)
+    lines = ["id: %d" % number]
+    lines.append("deployers: [%s]" % org())
+    lines.append("developers: [%s]" % ", ".join(sorted({org() for _ in range(rng.randint(1, 2))})))
+    if rng.random() < 0.5:
+        lines.append("harmed_parties: [%s]" % org())
+    if rng.random() < 0.3:
+        day, hour = rng.randint(1, 28), rng.randint(0, 20)
+        lines.append("started: 2024-03-%02dT%02d:%02d:00Z" % (day, hour, rng.randint(0, 59)))
+        lines.append("resolved: 2024-03-%02dT%02d:%02d:00Z" % (day, hour + rng.randint(1, 3), rng.randint(0, 59)))
+        lines.append("timeline:")
+        for step, status in enumerate(["investigating", "identified", "monitoring", "resolved"][:rng.randint(2, 4)]):
+            lines += ["  - date: 2024-03-%02dT%02d:%02d:00Z" % (day, hour + step, rng.randint(0, 59)),
+                      "    text: Update %d on the *%s* issue" % (step + 1, status),
+                      "    status: %s" % status]
+    return lines
 
 
 def main():

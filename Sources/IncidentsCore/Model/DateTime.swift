@@ -6,10 +6,9 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     public let description: String
     /// Seconds since 1970-01-01T00:00:00Z.
     public let instant: Double
-    public let date: PartialDate
-    let hour: Int, minute: Int
-    /// The offset as written: `Z`, `+01:00`.
-    let offset: String
+
+    /// The calendar date as written (in the writer's offset).
+    public var date: PartialDate { parts.date }
 
     public init?(parsing text: String) {
         let bytes = Array(text.uppercased().utf8)
@@ -48,21 +47,28 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
             offsetSeconds = (hours * 3600 + minutes * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
         }
         self.description = String(decoding: bytes, as: UTF8.self)
-        self.date = date
-        self.hour = hour
-        self.minute = minute
-        self.offset = String(decoding: bytes[index...], as: UTF8.self)
         instant = Double(Self.days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 - offsetSeconds) + seconds
     }
 
     /// `Feb 14, 2024, 09:30 UTC` or `…, 09:30 UTC+01:00`: the time as the editor gave
     /// it, in its own offset.
     public var displayText: String {
+        let (date, hour, minute, offset) = parts
         let time = (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
         return "\(date.displayText), \(time) UTC" + (offset == "Z" ? "" : offset)
     }
 
     public static func < (lhs: DateTime, rhs: DateTime) -> Bool { lhs.instant < rhs.instant }
+
+    /// The parts as written, read again from `description` (which `init` validated):
+    /// only pages need them, and keeping them made every incident larger.
+    private var parts: (date: PartialDate, hour: Int, minute: Int, offset: String) {
+        let bytes = Array(description.utf8)
+        let number = { (start: Int, count: Int) in bytes[start..<start + count].reduce(0) { $0 * 10 + Int($1 - 48) } }
+        let offsetStart = bytes.lastIndex { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") } ?? bytes.count
+        return (PartialDate(year: number(0, 4), month: number(5, 2), day: number(8, 2))!, number(11, 2), number(14, 2),
+                String(decoding: bytes[offsetStart...], as: UTF8.self))
+    }
 
     /// Days from 1970-01-01 to the date (Howard Hinnant's days_from_civil).
     static func days(year: Int, month: Int, day: Int) -> Int {

@@ -36,6 +36,7 @@ struct RouteTable: Sendable {
     private(set) var routes: [Route] = []
 
     init(_ build: BuildContext) {
+        routes.reserveCapacity(4 * build.site.incidents.count + 64)
         for (index, producer) in Self.producers.enumerated() {
             for var route in producer.plan(build, planned: routes) {
                 route.producer = index
