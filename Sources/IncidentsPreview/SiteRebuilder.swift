@@ -97,6 +97,7 @@ final class SiteRebuilder: @unchecked Sendable {
         if path.hasPrefix("static/") || path == "site.yml" || path.hasSuffix("/") { return true }
         if path.hasPrefix("content/") { return path.hasSuffix(".md") }
         if path.hasPrefix("templates/") { return path.hasSuffix(".mustache") || path.hasSuffix(".css") }
+        if path.hasPrefix("vocabularies/") { return path.hasSuffix(".yml") }
         return false
     }
 

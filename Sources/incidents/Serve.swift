@@ -60,7 +60,7 @@ struct Serve: AsyncParsableCommand {
         let events = PreviewEvents(
             listening: { url, watching in
                 Terminal.say("Serving \(url)  (Ctrl-C to stop)")
-                if !quiet { Terminal.say("Watching site.yml, content/, templates/ and static/ for changes (\(watching))") }
+                if !quiet { Terminal.say("Watching site.yml, content/, templates/, static/ and vocabularies/ for changes (\(watching))") }
             },
             built: { build in
                 guard !quiet else { return }

@@ -394,3 +394,64 @@ import Testing
         #expect(kept.files == (try site.buildInMemory()).files)
     }
 }
+
+/// Controlled vocabularies: values outside them are errors at the value, with a hint;
+/// definitions on value pages and overviews; unused values reported by check.
+@Suite struct VocabularyTests {
+    static func site(_ incident: String) throws -> TestSite {
+        try TestSite([
+            "vocabularies/category.yml": "- value: Privacy\n  description: Personal data exposed or misused.\n- value: Misinformation\n  description: False statements presented as fact.\n- value: Fraud\n",
+            "vocabularies/tags.yml": "- value: chatbot\n  description: A conversational system.\n- value: deepfake\n",
+            "content/incidents/a.md": incident,
+        ])
+    }
+
+    @Test func valuesOutsideTheVocabularyAreErrorsWithAHint() throws {
+        let site = try Self.site(incidentFile(extra: "category: Privcy\ntags: [chatbot, chat-bot, deep fake]"))
+        #expect(site.errorsInEveryMode() == [
+            "content/incidents/a.md:5:11: category: \"Privcy\" is not in the vocabulary vocabularies/category.yml (did you mean Privacy?), expected one of Privacy, Misinformation, Fraud",
+            "content/incidents/a.md:6:17: tags[1]: \"chat-bot\" is not in the vocabulary vocabularies/tags.yml (did you mean chatbot?), expected one of chatbot, deepfake",
+            "content/incidents/a.md:6:27: tags[2]: \"deep fake\" is not in the vocabulary vocabularies/tags.yml (did you mean deepfake?), expected one of chatbot, deepfake",
+        ])
+    }
+
+    @Test func definitionsShowAndUnusedValuesAreReported() throws {
+        let site = try Self.site(incidentFile(extra: "category: privacy\ntags: [Chatbot]"))
+        try site.build()
+        #expect(site.read("category/privacy/index.html")?.contains(#"<p class="definition">Personal data exposed or misused.</p>"#) == true)
+        #expect(site.read("tags/chatbot/index.html")?.contains(#"<p class="definition">A conversational system.</p>"#) == true)
+        #expect(site.read("category/index.html")?.contains(#"<span class="definition">Personal data exposed or misused.</span>"#) == true)
+        let warnings = SiteChecker.check(rootPath: site.root, includeDrafts: false).diagnostics
+            .map(\.description).filter { $0.hasPrefix("vocabularies/") }
+        #expect(warnings == [
+            "vocabularies/category.yml:3:3: value: \"Misinformation\" is used by no incident; remove it or keep it for later",
+            "vocabularies/category.yml:5:3: value: \"Fraud\" is used by no incident; remove it or keep it for later",
+            "vocabularies/tags.yml:3:3: value: \"deepfake\" is used by no incident; remove it or keep it for later",
+        ])
+    }
+
+    @Test func aVocabularyMustNameAFieldAndListEntries() throws {
+        let site = try TestSite([
+            "vocabularies/categroy.yml": "- value: Privacy\n",
+            "vocabularies/industry.yml": "value: Aviation\n",
+            "content/incidents/a.md": incidentFile(),
+        ])
+        let errors = site.errorsInEveryMode()
+        #expect(errors.contains { $0.hasPrefix("vocabularies/categroy.yml:1:1: names no field a vocabulary can be for (did you mean category.yml?)") }, "\(errors)")
+        #expect(errors.contains("vocabularies/industry.yml:1:1: expected a list of entries such as \"- value: Privacy\" with an optional description"), "\(errors)")
+    }
+
+    @Test func editingAVocabularyWhileServingMatchesAFullBuild() throws {
+        let site = try Self.site(incidentFile(extra: "category: Privacy"))
+        let pipeline = Pipeline(Pipeline.Options(sourcePath: site.root))
+        let kept = MemoryOutput()
+        try pipeline.run(into: kept)
+        try site.write("vocabularies/category.yml", "- value: Privacy\n  description: Data about people.\n")
+        try pipeline.run(changes: ["vocabularies/category.yml"], into: kept)
+        #expect(kept.text(at: "category/privacy/index.html")?.contains("Data about people.") == true)
+        #expect(kept.files == (try site.buildInMemory()).files)
+        // A value the vocabulary no longer has is an error on the next run.
+        try site.write("vocabularies/category.yml", "- value: Fraud\n")
+        #expect(throws: BuildFailure.self) { try pipeline.run(changes: ["vocabularies/category.yml"], into: kept) }
+    }
+}

@@ -22,6 +22,8 @@ public struct SiteFiles: Sendable {
     /// Site-relative paths, sorted, so every run sees files in the same order.
     public let incidentFiles: [String]
     public let pageFiles: [String]
+    /// `vocabularies/<field>.yml`: the values a field may take.
+    public let vocabularyFiles: [String]
     public let templateFiles: [String]
     /// Paths relative to `static/`.
     public let staticFiles: [String]
@@ -44,6 +46,7 @@ public struct SiteFiles: Sendable {
         ("content/pages", false, false),
         ("templates", false, false),
         ("static", true, true),
+        ("vocabularies", false, false),
     ]
 
     /// Lists the site at `rootPath`. Throws only when there is no such folder.
@@ -66,6 +69,7 @@ public struct SiteFiles: Sendable {
         }
         incidentFiles = (found["content/incidents"] ?? []).filter { $0.hasSuffix(".md") }
         pageFiles = (found["content/pages"] ?? []).filter { $0.hasSuffix(".md") }
+        vocabularyFiles = (found["vocabularies"] ?? []).filter { $0.hasSuffix(".yml") }
         templateFiles = (found["templates"] ?? []).filter { $0.hasSuffix(".mustache") || $0.hasSuffix(".css") }
         // Hidden files are content in static/ (.well-known/, .nojekyll), but never the output marker.
         staticFiles = (found["static"] ?? []).map { String($0.dropFirst("static/".count)) }.filter { $0 != DiskOutput.markerName }
@@ -73,11 +77,12 @@ public struct SiteFiles: Sendable {
         stamps = lister.stamps
     }
 
-    init(rootPath: String, incidentFiles: [String], pageFiles: [String], templateFiles: [String], staticFiles: [String],
+    init(rootPath: String, incidentFiles: [String], pageFiles: [String], vocabularyFiles: [String], templateFiles: [String], staticFiles: [String],
          hasConfig: Bool, diagnostics: [Diagnostic], stamps: [String: Int]) {
         self.rootPath = rootPath
         self.incidentFiles = incidentFiles
         self.pageFiles = pageFiles
+        self.vocabularyFiles = vocabularyFiles
         self.templateFiles = templateFiles
         self.staticFiles = staticFiles
         self.hasConfig = hasConfig

@@ -19,6 +19,8 @@ public struct Site: Sendable {
     /// For each tombstone, the position in `incidents` of the incident it duplicates.
     public var tombstoneTargets: [Int?]
     public var pages: [StandalonePage]
+    /// The controlled vocabularies, by field: their definitions are shown on value pages.
+    public var vocabularies: Vocabularies = [:]
     /// Files under `static/`, relative to it, copied as they are.
     public var staticFiles: [String]
 

@@ -14,7 +14,9 @@ public enum IncidentParser {
 
     /// `parse`, plus what `incidents check` warns about: unknown keys (most often typos),
     /// a missing summary or sources, and sources without a URL.
-    public static func parseReportingWarnings(_ text: String, path: String)
+    /// `vocabularies` are the site's controlled vocabularies: a tag or facet value
+    /// outside its field's is an error at the value.
+    public static func parseReportingWarnings(_ text: String, path: String, vocabularies: Vocabularies = [:])
         -> (result: Result<Incident, BuildFailure>, warnings: [Diagnostic]) {
         let document: FrontMatterDocument
         var reader: FrontMatterReader
@@ -98,13 +100,21 @@ public enum IncidentParser {
                 if let slug { incident.slug = slug } else { complete = false }
                 incident.slugLocation = location
             case ("tags", _):
+                let vocabulary = vocabularies["tags"]
                 incident.tags = reader.textList("tags", maximum: maximumTags) { name in
-                    Slug.forTag(name).isEmpty ? "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL" : nil
+                    Slug.forTag(name).isEmpty ? "\(FrontMatterReader.quote(name)) has no letter or digit, expected a tag name that can become a URL"
+                        : vocabulary?.problem(with: name)
                 }
             case ("sources", _):
                 incident.sources = reader.mapList("sources", readItem: readSource)
             case (_, .text(_, let set)):
-                set(&incident, reader.text(field.key))
+                let node = reader.peek(field.key)
+                let value = reader.text(field.key)
+                if let value, let node, let problem = vocabularies[field.key]?.problem(with: value) {
+                    reader.report(node, key: field.key, problem)
+                    complete = false
+                }
+                set(&incident, value)
             case (_, .date(_, let set)):
                 set(&incident, reader.date(field.key))
             case (_, .dateTime(_, let set)):

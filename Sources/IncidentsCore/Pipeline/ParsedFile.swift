@@ -13,8 +13,8 @@ final class ParsedFile: Sendable {
 
     /// Reads the file at `path` through `files` and parses it; every diagnostic about it
     /// carries its source line.
-    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore) {
-        let outcome = Outcome(path: path, files: files, markdown: markdown, bodies: bodies)
+    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore, vocabularies: Vocabularies = [:]) {
+        let outcome = Outcome(path: path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies)
         result = outcome.result
         isDraft = outcome.isDraft
         warnings = outcome.warnings
@@ -29,7 +29,7 @@ private struct Outcome {
     var warnings: [Diagnostic] = []
     var links: [LocatedLink] = []
 
-    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore) {
+    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore, vocabularies: Vocabularies) {
         let text: String
         switch files.readText(path) {
         case .failure(let failure):
@@ -38,7 +38,7 @@ private struct Outcome {
         case .success(let read):
             text = read
         }
-        let (parsed, warnings) = IncidentParser.parseReportingWarnings(text, path: path)
+        let (parsed, warnings) = IncidentParser.parseReportingWarnings(text, path: path, vocabularies: vocabularies)
         var locator: SourceLocator?
         func located() -> SourceLocator {
             if let locator { return locator }

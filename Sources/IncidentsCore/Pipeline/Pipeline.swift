@@ -111,6 +111,8 @@ public final class Pipeline: @unchecked Sendable {
             let fresh = SiteWide(files: listing)
             // Bodies depend on one setting only: whether raw HTML is let through.
             if fresh.config.unsafeHTML != siteWide?.config.unsafeHTML { parsed = [:]; bodies = BodyStore() }
+            // Values are checked against the vocabularies as files are parsed.
+            if fresh.vocabularies != siteWide?.vocabularies { parsed = [:] }
             siteWide = fresh
         }
         guard let siteWide else { preconditionFailure("site-wide files are parsed above") }
@@ -132,11 +134,11 @@ public final class Pipeline: @unchecked Sendable {
             toParse = listing.incidentFiles.filter { parsed[$0] == nil || changed.contains($0) }
         }
         let markdown = MarkdownRenderer(allowRawHTML: siteWide.config.unsafeHTML)
-        let (files, bodies, progress) = (listing, self.bodies, options.progress)
+        let (files, bodies, progress, vocabularies) = (listing, self.bodies, options.progress, siteWide.vocabularies)
         progress?.begin("reading", total: toParse.count)
         let results = Parallel.map(toParse) { path in
             defer { progress?.advance() }
-            return ParsedFile(path: path, files: files, markdown: markdown, bodies: bodies)
+            return ParsedFile(path: path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies)
         }
         for (path, result) in zip(toParse, results) { parsed[path] = result }
         // Parsing thousands of files frees far more (YAML events, file text) than it
@@ -157,6 +159,7 @@ public final class Pipeline: @unchecked Sendable {
         let reusable = siteWideChanged ? nil : lastModel.flatMap { $0.incidentFiles == listing.incidentFiles ? $0 : nil }
         let inPlace = changes == nil ? nil : reusable.flatMap { inPlaceEdits(of: toParse, in: $0) }
         let site: Site
+        var unusedValues: [Diagnostic] = []
         if let reusable, let inPlace {
             var updated = reusable.site
             for (position, incident) in inPlace {
@@ -178,9 +181,12 @@ public final class Pipeline: @unchecked Sendable {
             var config = siteWide.config
             if options.search { config.search = true }
             let pages = options.includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft }
-            site = Site(config: config, incidents: incidents, tombstones: tombstones, pages: pages, staticFiles: listing.staticFiles)
+            var made = Site(config: config, incidents: incidents, tombstones: tombstones, pages: pages, staticFiles: listing.staticFiles)
+            made.vocabularies = siteWide.vocabularies
+            site = made
+            unusedValues = Self.unusedVocabularyValues(made)
         }
-        var analysis = Analysis(errors: [], warnings: warnings, notes: [], incidentCount: site.incidents.count,
+        var analysis = Analysis(errors: [], warnings: warnings + unusedValues, notes: [], incidentCount: site.incidents.count,
                                 tagCount: site.tags.count, links: links)
         if site.config.baseURL == nil { analysis.notes.append("feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written") }
         times.end("model")
@@ -283,6 +289,25 @@ public final class Pipeline: @unchecked Sendable {
     }
 
     // MARK: Rules across files
+
+    /// What `check` says about each vocabulary value no published incident uses.
+    static func unusedVocabularyValues(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for field in site.vocabularies.keys.sorted() {
+            guard let vocabulary = site.vocabularies[field] else { continue }
+            var used = Set<String>()
+            if field == "tags" {
+                for tag in site.tags { used.insert(tag.slug) }
+            } else if let known = IncidentField.named(field) {
+                for incident in site.incidents { if let text = known.text(of: incident) { used.insert(Slug.forTag(text)) } }
+                if known.kind == .severity { used = Set(site.incidents.map { $0.severity.rawValue }) }
+            }
+            for entry in vocabulary.entries where !used.contains(Slug.forTag(entry.value)) {
+                diagnostics.append(Diagnostic(entry.location, key: "value", "\(FrontMatterReader.quote(entry.value)) is used by no incident; remove it or keep it for later", severity: .warning))
+            }
+        }
+        return diagnostics
+    }
 
     /// Two files that would write the same page: both are named, each at its slug.
     /// Slugs that differ only in Unicode normalisation are the same (Swift compares

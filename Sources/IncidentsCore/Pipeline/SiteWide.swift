@@ -4,6 +4,8 @@
 struct SiteWide: Sendable {
     var config = SiteConfig()
     var pages: [StandalonePage] = []
+    /// `vocabularies/<field>.yml`, by field.
+    var vocabularies: Vocabularies = [:]
     /// Nil when a template could not be compiled (the errors say why).
     var templates: TemplateSet?
     var errors: [Diagnostic] = []
@@ -19,6 +21,12 @@ struct SiteWide: Sendable {
         for result in Parallel.map(files.pageFiles, { path in Result.parsing(path, in: files) { PageParser.parse($0, path: path) } }) {
             switch result {
             case .success(let page): pages.append(page)
+            case .failure(let failure): errors += failure.diagnostics
+            }
+        }
+        for result in files.vocabularyFiles.map({ path in Result.parsing(path, in: files) { VocabularyParser.parse($0, path: path) } }) {
+            switch result {
+            case .success(let vocabulary): vocabularies[vocabulary.field] = vocabulary
             case .failure(let failure): errors += failure.diagnostics
             }
         }
@@ -40,11 +48,12 @@ struct SiteWide: Sendable {
 
     /// Whether a change to `path` (site-relative) changes what is parsed here.
     static func isSiteWide(_ path: String) -> Bool {
-        path == "site.yml" || path.hasPrefix("content/pages/") || path.hasPrefix("templates/")
+        path == "site.yml" || path.hasPrefix("content/pages/") || path.hasPrefix("templates/") || path.hasPrefix("vocabularies/")
     }
 
     /// Whether two listings have the same settings, pages and templates files.
     static func sameFiles(_ one: SiteFiles, _ other: SiteFiles) -> Bool {
         one.hasConfig == other.hasConfig && one.pageFiles == other.pageFiles && one.templateFiles == other.templateFiles
+            && one.vocabularyFiles == other.vocabularyFiles
     }
 }

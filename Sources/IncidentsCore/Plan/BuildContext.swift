@@ -90,6 +90,9 @@ final class BuildContext: @unchecked Sendable {
         hasher.combine(site.config.search)
         hasher.combine(site.config.facets.map(\.key))
         hasher.combine(templates.fingerprint)
+        for field in site.vocabularies.keys.sorted() {
+            for entry in site.vocabularies[field]!.entries { hasher.combine(entry.value); hasher.combine(entry.description) }
+        }
         for page in site.pages {
             hasher.combine(page.slug)
             hasher.combine(page.title)

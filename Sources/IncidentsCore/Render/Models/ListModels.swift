@@ -3,6 +3,8 @@
 struct CountedLinkModel: TemplateObject {
     let list: Tag
     let url: String
+    /// Its definition, from the field's vocabulary.
+    var definition: String? = nil
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -11,6 +13,7 @@ struct CountedLinkModel: TemplateObject {
         case "url": return .text(url)
         case "count": return .number(list.count)
         case "count_noun": return .text(Count.noun("incident", list.count))
+        case "definition": return .optional(definition)
         default: return nil
         }
     }

@@ -58,12 +58,14 @@ struct ListPages: OutputProducer {
             return ("index", [], nil)
         case .tag(let index):
             let tag = site.tags[index]
-            return ("tag", [("tag", .object(CountedLinkModel(list: tag, url: list.folder.url)))],
+            let definition = site.vocabularies["tags"]?.entry(for: tag.name)?.description
+            return ("tag", [("tag", .object(CountedLinkModel(list: tag, url: list.folder.url, definition: definition)))],
                     "Incidents tagged \(tag.name) in \(site.config.title).")
         case .facetValue(let facetIndex, let valueIndex):
             let facet = site.facets[facetIndex], value = facet.values[valueIndex]
             return ("facet-value", [("facet", .object(FacetModel(field: facet.field))),
-                                    ("value", .object(CountedLinkModel(list: value, url: list.folder.url)))],
+                                    ("value", .object(CountedLinkModel(list: value, url: list.folder.url,
+                                                                       definition: site.vocabularies[facet.field.key]?.entry(for: value.name)?.description)))],
                     "Incidents with \(facet.field.label.lowercased()) \(value.name) in \(site.config.title).")
         case .entity(let index):
             let entity = site.entities[index]
