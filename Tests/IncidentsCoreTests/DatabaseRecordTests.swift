@@ -455,3 +455,35 @@ import Testing
         #expect(throws: BuildFailure.self) { try pipeline.run(changes: ["vocabularies/category.yml"], into: kept) }
     }
 }
+
+/// content/entities/<slug>.md: the name shown, spellings merged, a description.
+@Suite struct EntityProfileTests {
+    @Test func aProfileNamesMergesAndDescribesItsEntity() throws {
+        let site = try TestSite([
+            "content/entities/openai.md": "---\ntitle: OpenAI\nalso_known_as: [Open AI, OpenAI Inc.]\nwebsite: https://openai.com/\n---\nThe company behind **ChatGPT**.\n",
+            "content/incidents/a.md": incidentFile(extra: "developers: [Open AI]"),
+            "content/incidents/b.md": incidentFile(title: "Another", extra: "developers: [openai inc]"),
+        ])
+        #expect(site.errorsInEveryMode() == [])
+        try site.build()
+        let page = try #require(site.read("entities/openai/index.html"))
+        #expect(page.contains("<h1>OpenAI</h1>"))
+        #expect(page.contains("<p>The company behind <strong>ChatGPT</strong>.</p>"))
+        #expect(page.contains(#"<a href="https://openai.com/" rel="external">Website</a>"#))
+        #expect(page.contains("../../incidents/a/") && page.contains("../../incidents/b/"))
+        #expect(site.read("entities/open-ai/index.html") == nil)
+    }
+
+    @Test func profileErrorsAreAtTheirLine() throws {
+        let site = try TestSite([
+            "content/entities/acme.md": "---\ntitle: Acme\nalso_known_as: [Globex]\n---\n",
+            "content/entities/globex.md": "---\ntitle: Globex\n---\n",
+            "content/entities/initech.md": "---\ntitle: Initech\nfounded: 1990\nwebsite: ftp://initech.example\n---\n",
+            "content/incidents/a.md": incidentFile(),
+        ])
+        let errors = site.errorsInEveryMode()
+        #expect(errors.contains { $0.hasPrefix("content/entities/initech.md:4:10: website: \"ftp://initech.example\"") }, "\(errors)")
+        #expect(errors.contains("content/entities/initech.md:3:1: founded: is not a key of an entity file, expected title, also_known_as or website"), "\(errors)")
+        #expect(errors.contains("content/entities/acme.md:3:17: also_known_as[0]: \"Globex\" is also claimed by content/entities/globex.md, expected each spelling to belong to one entity"), "\(errors)")
+    }
+}

@@ -24,6 +24,8 @@ public struct SiteFiles: Sendable {
     public let pageFiles: [String]
     /// `vocabularies/<field>.yml`: the values a field may take.
     public let vocabularyFiles: [String]
+    /// `content/entities/<slug>.md`: what the site says about an entity.
+    public let entityFiles: [String]
     public let templateFiles: [String]
     /// Paths relative to `static/`.
     public let staticFiles: [String]
@@ -44,6 +46,7 @@ public struct SiteFiles: Sendable {
     static let folders: [(path: String, recursive: Bool, hidden: Bool)] = [
         ("content/incidents", true, false),
         ("content/pages", false, false),
+        ("content/entities", false, false),
         ("templates", false, false),
         ("static", true, true),
         ("vocabularies", false, false),
@@ -70,6 +73,7 @@ public struct SiteFiles: Sendable {
         incidentFiles = (found["content/incidents"] ?? []).filter { $0.hasSuffix(".md") }
         pageFiles = (found["content/pages"] ?? []).filter { $0.hasSuffix(".md") }
         vocabularyFiles = (found["vocabularies"] ?? []).filter { $0.hasSuffix(".yml") }
+        entityFiles = (found["content/entities"] ?? []).filter { $0.hasSuffix(".md") }
         templateFiles = (found["templates"] ?? []).filter { $0.hasSuffix(".mustache") || $0.hasSuffix(".css") }
         // Hidden files are content in static/ (.well-known/, .nojekyll), but never the output marker.
         staticFiles = (found["static"] ?? []).map { String($0.dropFirst("static/".count)) }.filter { $0 != DiskOutput.markerName }
@@ -77,12 +81,13 @@ public struct SiteFiles: Sendable {
         stamps = lister.stamps
     }
 
-    init(rootPath: String, incidentFiles: [String], pageFiles: [String], vocabularyFiles: [String], templateFiles: [String], staticFiles: [String],
+    init(rootPath: String, incidentFiles: [String], pageFiles: [String], vocabularyFiles: [String], entityFiles: [String], templateFiles: [String], staticFiles: [String],
          hasConfig: Bool, diagnostics: [Diagnostic], stamps: [String: Int]) {
         self.rootPath = rootPath
         self.incidentFiles = incidentFiles
         self.pageFiles = pageFiles
         self.vocabularyFiles = vocabularyFiles
+        self.entityFiles = entityFiles
         self.templateFiles = templateFiles
         self.staticFiles = staticFiles
         self.hasConfig = hasConfig

@@ -40,10 +40,17 @@ public struct Entity: Sendable {
     public var list: Tag
     /// The incidents naming it in each role, by `Role.rawValue` (listing order).
     public var incidentsByRole: [[Int]]
+    /// Its `content/entities/<slug>.md`, if the site has one.
+    public var profile: EntityProfile?
 
     /// Every entity of `incidents` (in listing order), sorted by name, and for each
     /// incident the entities it names (positions in that order).
-    static func index(of incidents: [Incident]) -> (entities: [Entity], entitiesOfIncident: [[Int]]) {
+    static func index(of incidents: [Incident], profiles: [EntityProfile] = []) -> (entities: [Entity], entitiesOfIncident: [[Int]]) {
+        // A profile's spellings are merged into its slug.
+        var canonical: [String: String] = [:]
+        for profile in profiles { for name in profile.alsoKnownAs { canonical[Slug.forTag(name)] = profile.slug } }
+        let profileBySlug = Dictionary(profiles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let slug = { (name: String) -> String in let plain = Slug.forTag(name); return canonical[plain] ?? plain }
         var grouper = TagGrouper()
         var roleMembers: [[[Int]]] = []
         var groupsOfIncident: [[Int]] = []
@@ -52,7 +59,7 @@ public struct Entity: Sendable {
             var groups: [Int] = []
             for role in Role.allCases {
                 for name in role.names(of: incidents[position]) {
-                    let group = grouper.add(name, at: position, slug: Slug.forTag)
+                    let group = grouper.add(name, at: position, slug: slug)
                     while roleMembers.count <= group { roleMembers.append(Array(repeating: [], count: Role.allCases.count)) }
                     if roleMembers[group][role.rawValue].last != position { roleMembers[group][role.rawValue].append(position) }
                     if !groups.contains(group) { groups.append(group) }
@@ -60,8 +67,15 @@ public struct Entity: Sendable {
             }
             groupsOfIncident.append(groups)
         }
-        let (lists, sortedPosition) = grouper.tags()
-        var entities = lists.map { Entity(list: $0, incidentsByRole: []) }
+        var (lists, sortedPosition) = grouper.tags()
+        // The profile's title is the name shown; the order follows the names shown.
+        for index in lists.indices { if let profile = profileBySlug[lists[index].slug] { lists[index].name = profile.title } }
+        let order = lists.indices.sorted { (lists[$0].name.lowercased(), lists[$0].slug) < (lists[$1].name.lowercased(), lists[$1].slug) }
+        var reorder = Array(repeating: 0, count: lists.count)
+        for (position, index) in order.enumerated() { reorder[index] = position }
+        sortedPosition = sortedPosition.map { reorder[$0] }
+        lists = order.map { lists[$0] }
+        var entities = lists.map { Entity(list: $0, incidentsByRole: [], profile: profileBySlug[$0.slug]) }
         for (group, members) in roleMembers.enumerated() { entities[sortedPosition[group]].incidentsByRole = members }
         return (entities, groupsOfIncident.map { $0.map { sortedPosition[$0] } })
     }

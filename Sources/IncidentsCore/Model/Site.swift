@@ -29,7 +29,8 @@ public struct Site: Sendable {
         tagsOfIncident[position].map { tags[$0].name }
     }
 
-    public init(config: SiteConfig, incidents: [Incident], tombstones: [Incident] = [], pages: [StandalonePage], staticFiles: [String]) {
+    public init(config: SiteConfig, incidents: [Incident], tombstones: [Incident] = [], pages: [StandalonePage], staticFiles: [String],
+                profiles: [EntityProfile] = []) {
         self.config = config
         // Sorting small keys rather than the incidents themselves: copying large structs
         // in and out of comparisons cost more than the comparisons.
@@ -40,7 +41,7 @@ public struct Site: Sendable {
         // 100,000 incidents was 40 MB. Already in order (a rebuild), nothing moves.
         Self.permute(&self.incidents, into: order)
         (self.tags, self.tagsOfIncident) = Tag.index(of: self.incidents)
-        (self.entities, self.entitiesOfIncident) = Entity.index(of: self.incidents)
+        (self.entities, self.entitiesOfIncident) = Entity.index(of: self.incidents, profiles: profiles)
         self.facets = config.facets.map { [incidents = self.incidents] in Facet(field: $0, incidents: incidents) }
         self.tombstones = tombstones.sorted { $0.slug < $1.slug }
         let finder = IncidentFinder(self.incidents)

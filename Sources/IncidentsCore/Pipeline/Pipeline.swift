@@ -181,7 +181,8 @@ public final class Pipeline: @unchecked Sendable {
             var config = siteWide.config
             if options.search { config.search = true }
             let pages = options.includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft }
-            var made = Site(config: config, incidents: incidents, tombstones: tombstones, pages: pages, staticFiles: listing.staticFiles)
+            var made = Site(config: config, incidents: incidents, tombstones: tombstones, pages: pages, staticFiles: listing.staticFiles,
+                            profiles: siteWide.profiles)
             made.vocabularies = siteWide.vocabularies
             site = made
             unusedValues = Self.unusedVocabularyValues(made)

@@ -6,6 +6,8 @@ struct SiteWide: Sendable {
     var pages: [StandalonePage] = []
     /// `vocabularies/<field>.yml`, by field.
     var vocabularies: Vocabularies = [:]
+    /// `content/entities/*.md`, by slug.
+    var profiles: [EntityProfile] = []
     /// Nil when a template could not be compiled (the errors say why).
     var templates: TemplateSet?
     var errors: [Diagnostic] = []
@@ -30,6 +32,13 @@ struct SiteWide: Sendable {
             case .failure(let failure): errors += failure.diagnostics
             }
         }
+        for result in Parallel.map(files.entityFiles, { path in Result.parsing(path, in: files) { EntityProfileParser.parse($0, path: path) } }) {
+            switch result {
+            case .success(let profile): profiles.append(profile)
+            case .failure(let failure): errors += failure.diagnostics
+            }
+        }
+        errors += Self.spellingClashes(profiles)
         errors += Pipeline.duplicateSlugs(pages.map { ($0.slug.lowercased(), $0.sourcePath, $0.slugLocation) }, what: "page")
 
         var overrides: [(path: String, text: String)] = []
@@ -46,14 +55,34 @@ struct SiteWide: Sendable {
         }
     }
 
+    /// A spelling two entity files claim, or one that is another file's own name.
+    static func spellingClashes(_ profiles: [EntityProfile]) -> [Diagnostic] {
+        var owner: [String: String] = [:]
+        for profile in profiles { owner[profile.slug] = profile.sourcePath }
+        var diagnostics: [Diagnostic] = []
+        for profile in profiles {
+            for (index, name) in profile.alsoKnownAs.enumerated() {
+                let slug = Slug.forTag(name)
+                let location = index < profile.alsoKnownAsLocations.count ? profile.alsoKnownAsLocations[index] : SourceLocation(file: profile.sourcePath, line: 1, column: 1)
+                if let other = owner[slug], other != profile.sourcePath {
+                    diagnostics.append(Diagnostic(location, key: "also_known_as[\(index)]",
+                                                  "\(FrontMatterReader.quote(name)) is also claimed by \(other), expected each spelling to belong to one entity"))
+                } else {
+                    owner[slug] = profile.sourcePath
+                }
+            }
+        }
+        return diagnostics
+    }
+
     /// Whether a change to `path` (site-relative) changes what is parsed here.
     static func isSiteWide(_ path: String) -> Bool {
-        path == "site.yml" || path.hasPrefix("content/pages/") || path.hasPrefix("templates/") || path.hasPrefix("vocabularies/")
+        path == "site.yml" || path.hasPrefix("content/pages/") || path.hasPrefix("templates/") || path.hasPrefix("vocabularies/") || path.hasPrefix("content/entities/")
     }
 
     /// Whether two listings have the same settings, pages and templates files.
     static func sameFiles(_ one: SiteFiles, _ other: SiteFiles) -> Bool {
         one.hasConfig == other.hasConfig && one.pageFiles == other.pageFiles && one.templateFiles == other.templateFiles
-            && one.vocabularyFiles == other.vocabularyFiles
+            && one.vocabularyFiles == other.vocabularyFiles && one.entityFiles == other.entityFiles
     }
 }

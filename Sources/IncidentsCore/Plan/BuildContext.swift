@@ -90,6 +90,11 @@ final class BuildContext: @unchecked Sendable {
         hasher.combine(site.config.search)
         hasher.combine(site.config.facets.map(\.key))
         hasher.combine(templates.fingerprint)
+        for entity in site.entities {
+            guard let profile = entity.profile else { continue }
+            hasher.combine(profile.slug); hasher.combine(profile.title); hasher.combine(profile.alsoKnownAs)
+            hasher.combine(profile.website); hasher.combine(profile.body)
+        }
         for field in site.vocabularies.keys.sorted() {
             for entry in site.vocabularies[field]!.entries { hasher.combine(entry.value); hasher.combine(entry.description) }
         }

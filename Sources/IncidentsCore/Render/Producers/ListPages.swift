@@ -41,6 +41,12 @@ struct ListPages: OutputProducer {
                 ]))
             }
             heading.append(("roles", .list(roles)))
+            if let profile = entity.profile {
+                // What the site says about the entity (content/entities/<slug>.md), on its first page.
+                if route.part == 1, !profile.body.trimmingWhitespace().isEmpty { heading.append(("about_html", .text(build.markdown.render(profile.body)))) }
+                if let website = profile.website { heading.append(("website", .text(website))) }
+                if !profile.alsoKnownAs.isEmpty { heading.append(("also_known_as", .text(profile.alsoKnownAs.joined(separator: ", ")))) }
+            }
         }
         let content = ListPageContent(heading: heading, cards: cards, pagination: pagination.model(page: route.part), count: list.members.count)
         try sink.write(build.page(template, content: content, outputPath: route.path, description: description), to: route.path)
