@@ -4,8 +4,7 @@ enum EntityProfileParser {
         let document: FrontMatterDocument
         var reader: FrontMatterReader
         do {
-            document = try FrontMatterDocument.split(text, path: path)
-            reader = try FrontMatterReader(document, path: path)
+            (document, reader) = try FrontMatterReader.open(text, path: path)
         } catch {
             return .failure(error)
         }

@@ -37,6 +37,13 @@ struct FrontMatterReader {
         }
     }
 
+    /// The file's text split at its front matter, and a reader of it: the first step of
+    /// every parser of a Markdown file with front matter.
+    static func open(_ text: String, path: String) throws(BuildFailure) -> (document: FrontMatterDocument, reader: FrontMatterReader) {
+        let document = try FrontMatterDocument.split(text, path: path)
+        return (document, try FrontMatterReader(document, path: path))
+    }
+
     /// Where the front matter starts, for problems that belong to no key (a missing one).
     var startLocation: SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
 

@@ -78,8 +78,7 @@ public enum NewIncident {
         var highest: Int?
         for path in files.incidentFiles {
             guard case .success(let text) = files.readText(path),
-                  let document = try? FrontMatterDocument.split(text, path: path),
-                  var reader = try? FrontMatterReader(document, path: path),
+                  var reader = try? FrontMatterReader.open(text, path: path).reader,
                   let (id, _) = reader.wholeNumber("id", minimum: 1, what: "") else { continue }
             highest = max(highest ?? id, id)
         }
