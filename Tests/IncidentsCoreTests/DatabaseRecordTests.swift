@@ -472,6 +472,8 @@ import Testing
         #expect(page.contains(#"<a href="https://openai.com/" rel="external">Website</a>"#))
         #expect(page.contains("../../incidents/a/") && page.contains("../../incidents/b/"))
         #expect(site.read("entities/open-ai/index.html") == nil)
+        // The incident that wrote "Open AI" links the merged entity.
+        #expect(site.read("incidents/a/index.html")?.contains(#"<dt>Developers</dt><dd><ul class="entity-names"><li><a href="../../entities/openai/">OpenAI</a></li>"#) == true)
     }
 
     @Test func profileErrorsAreAtTheirLine() throws {

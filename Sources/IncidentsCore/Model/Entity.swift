@@ -43,6 +43,19 @@ public struct Entity: Sendable {
     /// Its `content/entities/<slug>.md`, if the site has one.
     public var profile: EntityProfile?
 
+    /// Whether the incident at `position` names this entity as `role`: the roles
+    /// recorded by the index (an incident's spelling may be one merged through a
+    /// profile's `also_known_as`), found by binary search in the ascending positions.
+    func names(_ role: Role, incident position: Int) -> Bool {
+        let members = incidentsByRole[role.rawValue]
+        var low = 0, high = members.count
+        while low < high {
+            let middle = (low + high) / 2
+            if members[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low < members.count && members[low] == position
+    }
+
     /// Every entity of `incidents` (in listing order), sorted by name, and for each
     /// incident the entities it names (positions in that order).
     static func index(of incidents: [Incident], profiles: [EntityProfile] = []) -> (entities: [Entity], entitiesOfIncident: [[Int]]) {

@@ -41,9 +41,7 @@ struct IncidentPages: OutputProducer {
             tagNames: tagNames,
             jsonLD: StructuredData.report(incident, tagNames: tagNames, siteTitle: build.site.config.title, url: address))
         model.entities = .list(Entity.Role.allCases.compactMap { role in
-            // The incident's own names in this role, as the entities they were merged into.
-            let slugs = Set(role.names(of: incident).map(Slug.forTag))
-            let entities = build.site.entitiesOfIncident[position].filter { slugs.contains(build.site.entities[$0].list.slug) }
+            let entities = build.site.entitiesOfIncident[position].filter { build.site.entities[$0].names(role, incident: position) }
             guard !entities.isEmpty else { return nil }
             return .object(TemplateRecord([
                 "label": .text(IncidentField.named(role.key)?.label ?? role.label),
