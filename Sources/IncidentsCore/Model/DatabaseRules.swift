@@ -6,21 +6,23 @@ enum DatabaseRules {
     /// Every problem with ids and `duplicate_of` among the published `incidents` and
     /// `tombstones`, at the line to change.
     static func problems(incidents: [Incident], tombstones: [Incident]) -> [Diagnostic] {
-        let everyone = incidents + tombstones
         var diagnostics: [Diagnostic] = []
 
-        // Ids: unique, and on every incident once any has one.
-        var holders: [Int: [Incident]] = [:]
-        for incident in everyone { if let id = incident.id { holders[id, default: []].append(incident) } }
+        // Ids: unique, and on every incident once any has one. (Both lists are walked
+        // in turn: joined, 10,000 incidents were copied for nothing.)
+        var holders: [Int: [(path: String, location: SourceLocation?)]] = [:]
+        for list in [incidents, tombstones] {
+            for incident in list { if let id = incident.id { holders[id, default: []].append((incident.sourcePath, incident.idLocation)) } }
+        }
         for (id, group) in holders where group.count > 1 {
-            for incident in group {
-                let others = group.filter { $0.sourcePath != incident.sourcePath }.map(\.sourcePath).sorted().joined(separator: ", ")
-                diagnostics.append(Diagnostic(incident.idLocation ?? SourceLocation(file: incident.sourcePath, line: 1, column: 1), key: "id",
+            for holder in group {
+                let others = group.filter { $0.path != holder.path }.map(\.path).sorted().joined(separator: ", ")
+                diagnostics.append(Diagnostic(holder.location ?? SourceLocation(file: holder.path, line: 1, column: 1), key: "id",
                                               "\(id) is also the id of \(others), expected each incident to have its own id (ids are never reused)"))
             }
         }
         if let highest = holders.keys.max() {
-            for incident in everyone where incident.id == nil {
+            for incident in [incidents, tombstones].joined() where incident.id == nil {
                 diagnostics.append(Diagnostic(SourceLocation(file: incident.sourcePath, line: 1, column: 1), key: "id",
                                               "missing, expected an id: this site numbers its incidents (the highest in use is \(highest); `incidents new` assigns the next)"))
             }

@@ -20,7 +20,7 @@ public struct Site: Sendable {
     public var tombstoneTargets: [Int?]
     public var pages: [StandalonePage]
     /// The controlled vocabularies, by field: their definitions are shown on value pages.
-    public var vocabularies: Vocabularies = [:]
+    public var vocabularies: Vocabularies
     /// Files under `static/`, relative to it, copied as they are.
     public var staticFiles: [String]
 
@@ -30,8 +30,9 @@ public struct Site: Sendable {
     }
 
     public init(config: SiteConfig, incidents: [Incident], tombstones: [Incident] = [], pages: [StandalonePage], staticFiles: [String],
-                profiles: [EntityProfile] = []) {
+                profiles: [EntityProfile] = [], vocabularies: Vocabularies = [:]) {
         self.config = config
+        self.vocabularies = vocabularies
         // Sorting small keys rather than the incidents themselves: copying large structs
         // in and out of comparisons cost more than the comparisons.
         let keys = incidents.map(Incident.ListingKey.init)
@@ -48,6 +49,19 @@ public struct Site: Sendable {
         self.tombstoneTargets = self.tombstones.map { $0.duplicateOf.flatMap(finder.position) }
         self.pages = pages.sorted { $0.slug < $1.slug }
         self.staticFiles = staticFiles.sorted()
+    }
+
+    /// The records of the data downloads: the published incidents, then the tombstones.
+    public var recordCount: Int { incidents.count + tombstones.count }
+
+    /// Record `item`, counted as `recordCount` counts.
+    public func record(_ item: Int) -> Incident {
+        item < incidents.count ? incidents[item] : tombstones[item - incidents.count]
+    }
+
+    /// The definition of `value` in the vocabulary of `field` (`tags`, `category`), if any.
+    public func definition(of value: String, in field: String) -> String? {
+        vocabularies[field]?.entry(for: value)?.description
     }
 
     /// Rearranges `items` so that position `i` holds what was at `order[i]`.

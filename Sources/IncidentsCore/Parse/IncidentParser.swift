@@ -84,9 +84,10 @@ public enum IncidentParser {
                 incident.aliases = readAliases(&reader)
             case ("duplicate_of", _):
                 if let node = reader.take("duplicate_of") {
-                    let scalar = node.scalar
-                    let text = scalar.map { $0.text.trimmingWhitespace() } ?? ""
-                    if let scalar, ScalarKind(scalar) == .number ? Int(text).map({ $0 >= 1 }) ?? false : ScalarKind(scalar) == .text && !text.isEmpty {
+                    // A slug (text), or an id (a whole number from 1).
+                    let kind = node.scalar.map(ScalarKind.init)
+                    let text = node.scalar?.text.trimmingWhitespace() ?? ""
+                    if kind == .text ? !text.isEmpty : kind == .number && (Int(text) ?? 0) >= 1 {
                         incident.duplicateOf = text
                         incident.duplicateOfLocation = reader.location(of: node)
                     } else {
@@ -178,7 +179,7 @@ public enum IncidentParser {
     /// The `timeline` key: entries of `date`, `text` and `status`, put oldest first
     /// (entries at the same moment keep their order).
     static func readTimeline(_ reader: inout FrontMatterReader) -> [TimelineEntry] {
-        if reader.has("timeline"), let node = reader.peek("timeline"), case .sequence(let items) = node.content, items.count > maximumTimelineEntries {
+        if let node = reader.peek("timeline"), case .sequence(let items) = node.content, items.count > maximumTimelineEntries {
             reader.report(node, key: "timeline", "has \(items.count) entries, expected at most \(maximumTimelineEntries)")
             _ = reader.take("timeline")
             return []

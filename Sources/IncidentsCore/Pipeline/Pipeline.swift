@@ -176,16 +176,15 @@ public final class Pipeline: @unchecked Sendable {
                 incident.modified = dates[path]
                 if incident.isTombstone { tombstones.append(incident) } else { incidents.append(incident) }
             }
-            errors += Self.duplicateSlugs((incidents + tombstones).map { ($0.slug, $0.sourcePath, $0.slugLocation) }, what: "incident")
+            let slugOf = { (incident: Incident) in (incident.slug, incident.sourcePath, incident.slugLocation) }
+            errors += Self.duplicateSlugs(incidents.map(slugOf) + tombstones.map(slugOf), what: "incident")
             errors += DatabaseRules.problems(incidents: incidents, tombstones: tombstones)
             var config = siteWide.config
             if options.search { config.search = true }
             let pages = options.includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft }
-            var made = Site(config: config, incidents: incidents, tombstones: tombstones, pages: pages, staticFiles: listing.staticFiles,
-                            profiles: siteWide.profiles)
-            made.vocabularies = siteWide.vocabularies
-            site = made
-            unusedValues = Self.unusedVocabularyValues(made)
+            site = Site(config: config, incidents: incidents, tombstones: tombstones, pages: pages, staticFiles: listing.staticFiles,
+                        profiles: siteWide.profiles, vocabularies: siteWide.vocabularies)
+            unusedValues = Self.unusedVocabularyValues(site)
         }
         var analysis = Analysis(errors: [], warnings: warnings + unusedValues, notes: [], incidentCount: site.incidents.count,
                                 tagCount: site.tags.count, links: links)
@@ -300,8 +299,8 @@ public final class Pipeline: @unchecked Sendable {
             if field == "tags" {
                 for tag in site.tags { used.insert(tag.slug) }
             } else if let known = IncidentField.named(field) {
+                // Severity's text is its label, whose slug is the level ("High" → high).
                 for incident in site.incidents { if let text = known.text(of: incident) { used.insert(Slug.forTag(text)) } }
-                if known.kind == .severity { used = Set(site.incidents.map { $0.severity.rawValue }) }
             }
             for entry in vocabulary.entries where !used.contains(Slug.forTag(entry.value)) {
                 diagnostics.append(Diagnostic(entry.location, key: "value", "\(FrontMatterReader.quote(entry.value)) is used by no incident; remove it or keep it for later", severity: .warning))

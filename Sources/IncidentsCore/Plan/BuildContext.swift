@@ -32,7 +32,7 @@ final class BuildContext: @unchecked Sendable {
     private(set) var plannedPages: [String] = []
 
     func adopt(_ table: RouteTable) {
-        plannedPages = table.routes.filter { $0.path.hasSuffix("index.html") && RouteTable.producers[$0.producer].listsInSitemap }.map(\.path)
+        plannedPages = table.routes.filter(RouteTable.isSitemapPage).map(\.path)
     }
 
     init(site: Site, templates: TemplateSet, files: SiteFiles, bodies: BodyStore, caches: RenderCaches) {

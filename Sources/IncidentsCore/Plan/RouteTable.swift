@@ -35,6 +35,11 @@ struct RouteTable: Sendable {
 
     private(set) var routes: [Route] = []
 
+    /// Whether `route` (of a planned table) is a page of `sitemap.xml`.
+    static func isSitemapPage(_ route: Route) -> Bool {
+        route.path.hasSuffix("index.html") && producers[route.producer].listsInSitemap
+    }
+
     init(_ build: BuildContext) {
         routes.reserveCapacity(4 * build.site.incidents.count + 64)
         for (index, producer) in Self.producers.enumerated() {

@@ -34,7 +34,7 @@ struct DataFiles: OutputProducer {
                 let header: [(String, JSONValue)] = [
                     ("title", .string(site.config.title)),
                     ("base_url", .optional(site.config.baseURL)),
-                    ("count", .int(site.incidents.count + site.tombstones.count)),
+                    ("count", .int(site.recordCount)),
                 ]
                 var opening = Array(JSONValue.object(header).text().utf8)
                 opening.removeLast()
@@ -42,7 +42,7 @@ struct DataFiles: OutputProducer {
                 // Records are made in parallel a chunk at a time, so the whole file is
                 // never in memory; an incremental build keeps each for the next.
                 // The published incidents, then the tombstones, which are records too.
-                let chunk = 256, count = site.incidents.count + site.tombstones.count
+                let chunk = 256, count = site.recordCount
                 for start in stride(from: 0, to: count, by: chunk) {
                     let positions = Array(start..<min(start + chunk, count))
                     let records = Parallel.map(positions) { position in Result { try Self.record(position, build) } }
@@ -80,7 +80,7 @@ struct DataFiles: OutputProducer {
     static func record(_ position: Int, _ build: BuildContext) throws -> [UInt8] {
         guard position < build.site.incidents.count else {
             // A tombstone: few, and not cached.
-            let tombstone = build.site.tombstones[position - build.site.incidents.count]
+            let tombstone = build.site.record(position)
             let body = try build.body(of: tombstone)
             var bytes: [UInt8] = []
             IncidentRecord(incident: tombstone, tagNames: tombstone.tags)

@@ -3,22 +3,19 @@
 /// advisory): every field as in `incidents.json`, with `id`, `aliases`, `url`,
 /// `published` and `modified`. Tombstones have one too, with their state.
 struct IncidentData: OutputProducer {
-    var listsInSitemap: Bool { false }
-
     func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
         let site = build.site
-        let listed = site.incidents.indices.map { position in
-            route(Addresses.incident(site.incidents[position].slug).file("index.json"), item: position,
-                  fingerprint: build.fingerprint { $0.combine(build.incidentPrints[position]) })
+        return (0..<site.recordCount).map { item in
+            let record = site.record(item)
+            return route(Addresses.incident(record.slug).file("index.json"), item: item, fingerprint: build.fingerprint { hasher in
+                if item < site.incidents.count {
+                    hasher.combine(build.incidentPrints[item])
+                } else {
+                    hasher.combine(record.sourcePrint)
+                    hasher.combine(record.modified)
+                }
+            })
         }
-        let buried = site.tombstones.indices.map { index in
-            route(Addresses.incident(site.tombstones[index].slug).file("index.json"), item: site.incidents.count + index,
-                  fingerprint: build.fingerprint { hasher in
-                      hasher.combine(site.tombstones[index].sourcePrint)
-                      hasher.combine(site.tombstones[index].modified)
-                  })
-        }
-        return listed + buried
     }
 
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {

@@ -3,7 +3,7 @@
 /// and structured data.
 struct IncidentPages: OutputProducer {
     /// The fields shown as facts, in the table's order.
-    static let facts = IncidentField.all.filter(\.isFact)
+    static let factFields = IncidentField.all.filter(\.isFact)
 
     func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
         build.site.incidents.indices.map { position in
@@ -57,7 +57,7 @@ struct IncidentPages: OutputProducer {
     static func facts(of position: Int, _ build: BuildContext) -> [FactModel] {
         let incident = build.site.incidents[position]
         var facts: [FactModel] = []
-        for field in Self.facts {
+        for field in Self.factFields {
             if let fact = fact(field, of: position, build) { facts.append(fact) }
             if field.key == "resolved", let started = incident.started, let resolved = incident.resolved {
                 facts.append(FactModel(key: "duration", label: "Duration", text: DateTime.durationText(seconds: resolved.instant - started.instant),

@@ -64,14 +64,13 @@ struct ListPages: OutputProducer {
             return ("index", [], nil)
         case .tag(let index):
             let tag = site.tags[index]
-            let definition = site.vocabularies["tags"]?.entry(for: tag.name)?.description
-            return ("tag", [("tag", .object(CountedLinkModel(list: tag, url: list.folder.url, definition: definition)))],
+            return ("tag", [("tag", .object(CountedLinkModel(list: tag, url: list.folder.url, definition: site.definition(of: tag.name, in: "tags"))))],
                     "Incidents tagged \(tag.name) in \(site.config.title).")
         case .facetValue(let facetIndex, let valueIndex):
             let facet = site.facets[facetIndex], value = facet.values[valueIndex]
             return ("facet-value", [("facet", .object(FacetModel(field: facet.field))),
                                     ("value", .object(CountedLinkModel(list: value, url: list.folder.url,
-                                                                       definition: site.vocabularies[facet.field.key]?.entry(for: value.name)?.description)))],
+                                                                       definition: site.definition(of: value.name, in: facet.field.key))))],
                     "Incidents with \(facet.field.label.lowercased()) \(value.name) in \(site.config.title).")
         case .entity(let index):
             let entity = site.entities[index]

@@ -33,7 +33,7 @@ struct Overviews: OutputProducer {
         }
         if route.item < 0 {
             let content = OverviewContent(listName: "tags", entries: .list(site.tags.map { .object(CountedLinkModel(list: $0, url: Addresses.tag($0.slug).url,
-                                                                                                                definition: site.vocabularies["tags"]?.entry(for: $0.name)?.description)) }),
+                                                                                                                definition: site.definition(of: $0.name, in: "tags"))) }),
                                           count: site.tags.count, noun: "tag", facet: nil)
             try sink.write(build.page("tags", content: content, outputPath: route.path,
                                       description: "All tags of \(site.config.title), with their number of incidents."), to: route.path)
@@ -41,7 +41,7 @@ struct Overviews: OutputProducer {
         }
         let facet = site.facets[route.item]
         let entries = facet.values.map { TemplateValue.object(CountedLinkModel(list: $0, url: Addresses.facetValue(facet.field, $0.slug).url,
-                                                                               definition: site.vocabularies[facet.field.key]?.entry(for: $0.name)?.description)) }
+                                                                               definition: site.definition(of: $0.name, in: facet.field.key))) }
         let content = OverviewContent(listName: "values", entries: .list(entries), count: facet.values.count, noun: "value", facet: FacetModel(field: facet.field))
         try sink.write(build.page("facet", content: content, outputPath: route.path,
                                   description: "Incidents of \(site.config.title) by \(facet.field.label.lowercased())."), to: route.path)

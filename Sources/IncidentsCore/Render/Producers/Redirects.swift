@@ -7,8 +7,8 @@ struct Redirects: OutputProducer {
 
     func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
         var routes: [Route] = []
-        for item in 0..<(build.site.incidents.count + build.site.tombstones.count) {
-            let incident = Self.incident(item, build.site)
+        for item in 0..<build.site.recordCount {
+            let incident = build.site.record(item)
             let fingerprint = build.fingerprint { hasher in
                 hasher.combine(incident.slug)
                 hasher.combine(incident.title)
@@ -27,7 +27,7 @@ struct Redirects: OutputProducer {
     }
 
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
-        let incident = Self.incident(route.item, build.site)
+        let incident = build.site.record(route.item)
         let url = Addresses.incident(incident.slug).url
         let root = BuildContext.root(forOutputPath: route.path)
         let model = TemplateRecord([
@@ -43,8 +43,4 @@ struct Redirects: OutputProducer {
     /// `i/<id>/`: the permalink of incident number `id`.
     static func permalink(_ id: Int) -> Addresses.Folder { Addresses.Folder(segments: ["i", String(id)]) }
 
-    /// Item `item`: the published incidents are counted first, then the tombstones.
-    static func incident(_ item: Int, _ site: Site) -> Incident {
-        item < site.incidents.count ? site.incidents[item] : site.tombstones[item - site.incidents.count]
-    }
 }

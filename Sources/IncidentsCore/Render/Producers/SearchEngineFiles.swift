@@ -3,7 +3,7 @@
 struct SearchEngineFiles: OutputProducer {
     func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
         guard build.site.config.baseURL != nil else { return [] }
-        let pages = planned.filter { $0.path.hasSuffix("index.html") && RouteTable.producers[$0.producer].listsInSitemap }.map(\.path)
+        let pages = planned.filter(RouteTable.isSitemapPage).map(\.path)
         return [
             route("sitemap.xml", item: 0, fingerprint: build.fingerprint { hasher in
                 pages.forEach { hasher.combine($0) }
