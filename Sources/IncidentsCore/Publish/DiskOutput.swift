@@ -284,6 +284,9 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         let target = rename(path, doomed) == 0 ? doomed : path
         let remover = Process()
         remover.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // It needs no working folder, and the caller's may be one this user cannot enter
+        // (Process changes into it first, and fails to start there).
+        remover.currentDirectoryURL = URL(fileURLWithPath: "/")
         remover.arguments = ["-c", #"rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwx -- "$1"; rm -rf -- "$1"; }"#, "sh", target]
         remover.standardOutput = FileHandle.nullDevice
         remover.standardError = FileHandle.nullDevice
