@@ -34,7 +34,7 @@ let package = Package(
                 "CPlatform",
             ],
             // The built-in theme's files, compiled into the binary (no bundle to ship beside it).
-            resources: [.embedInCode("Theme/Files")]
+            resources: [.embedInCode("Theme/Files"), .embedInCode("Theme/Strings")]
         ),
         // `incidents serve`: the site from memory over HTTP, rebuilt on change, with live reload.
         .target(

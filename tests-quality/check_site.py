@@ -171,6 +171,16 @@ def serve(site):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def other_languages(site):
+    """The site's other languages: folders at the root whose index is in that language."""
+    found = []
+    for name in sorted(os.listdir(site)):
+        index = os.path.join(site, name, "index.html")
+        if os.path.isfile(index) and f'<html lang="{name}"' in open(index, encoding="utf-8").read(400):
+            found.append(name)
+    return found
+
+
 def browser_checks(site, screenshots):
     stage("A reader in Chromium")
     os.environ.setdefault("SE_OFFLINE", "true")
@@ -297,6 +307,47 @@ def browser_checks(site, screenshots):
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result"))
         check(len(driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result")) > 0, "search found nothing for 'chatbot'")
 
+        # Every other language: its own journey, filter and search, in its words.
+        for language in other_languages(site):
+            home = root + language + "/"
+            driver.get(home)
+            check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"{language}/: <html lang> is not {language}")
+            first = visible("#incident-list .card-title a")
+            title = first.text
+            first.click()
+            check(visible("h1").text == title, f"{language}: clicking a card did not open its incident")
+            check(f"/{language}/incidents/" in driver.current_url, f"{language}: a card left the language ({driver.current_url})")
+            # The switcher leads to the same incident in the default language, and back.
+            number = driver.find_elements(By.CSS_SELECTOR, ".incident-id")
+            switch = driver.find_elements(By.CSS_SELECTOR, ".languages a[hreflang]")
+            if check(switch, f"{language}: a translated incident has no language switcher"):
+                switch[0].click()
+                check(f"/{language}/" not in driver.current_url, f"{language}: the switcher did not leave the language")
+                if number:
+                    check(visible(".incident-id").text.split()[-1] == number[0].text.split()[-1], f"{language}: the switcher led to another incident")
+                visible(f'.languages a[hreflang="{language}"]').click()
+                check(f"/{language}/incidents/" in driver.current_url, f"{language}: the switcher did not come back")
+            visible(".back a").click()
+            check(driver.current_url.rstrip("/").endswith("/" + language), f"{language}: the back link left the language ({driver.current_url})")
+            # Keyboard: the skip link first, in the language.
+            driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+            skip = driver.switch_to.active_element
+            check("skip-link" in (skip.get_attribute("class") or "") and skip.text and skip.text != "Skip to content",
+                  f"{language}: the first Tab does not reach a translated skip link ({skip.text!r})")
+            # The filter counts in the language.
+            Select(visible("#filter-field-severity")).select_by_index(1)
+            wait.until(lambda d: "severity=" in d.current_url)
+            counted = visible("#filter-count").text
+            check(re.match(r"\d+ ", counted) is not None and "match" not in counted, f"{language}: filter count {counted!r} is not in the language")
+            # Search finds this language's pages only.
+            if os.path.isdir(os.path.join(site, language, "search")):
+                driver.get(home + "search/")
+                box = visible("#search input")
+                box.send_keys(title.split()[0])
+                wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+                links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+                check(links and all(f"/{language}/" in link for link in links), f"{language}: search results outside the language: {links}")
+
         # Nothing is fetched from anywhere else.
         for page in ["", "stats/", "search/"]:
             driver.get(root + page)
@@ -327,6 +378,13 @@ def browser_checks(site, screenshots):
         entity = sorted(n for n in os.listdir(os.path.join(site, "entities")) if os.path.isdir(os.path.join(site, "entities", n)))[0]
         pages["entities"] = "entities/"
         pages["entity"] = f"entities/{urllib.parse.quote(entity)}/"
+    # The same kinds of page in every other language, where they exist.
+    for language in other_languages(site):
+        for kind, page in list(pages.items()):
+            if "?" in page or page.endswith(".html"):
+                continue
+            if os.path.exists(os.path.join(site, language, urllib.parse.unquote(page), "index.html")):
+                pages[f"{kind} ({language})"] = f"{language}/{page}"
     version = None
     backgrounds = {}
     for scheme in ["light", "dark"]:
@@ -346,7 +404,7 @@ def browser_checks(site, screenshots):
                 serious = [v for v in violations if v["impact"] in ("serious", "critical")]
                 check(not serious, f"axe, {scheme}, {kind}: {serious}")
                 minor = [v["id"] for v in violations if v not in serious]
-                print(f"{scheme:5} {kind:15} serious/critical: {len(serious)}" + (f"; minor: {minor}" if minor else ""))
+                print(f"{scheme:5} {kind:20} serious/critical: {len(serious)}" + (f"; minor: {minor}" if minor else ""))
         finally:
             driver.quit()
     print(f"axe-core {version}; page background light {backgrounds.get('light')}, dark {backgrounds.get('dark')}")

@@ -82,7 +82,7 @@ import Testing
         let site = try TestSite(["site.yml": "title: X\nper_page: -3\ntitel: Y\n", "content/incidents/a.md": incidentFile()])
         #expect(site.buildErrors() == [
             "site.yml:2:11: per_page: found number -3, expected a whole number from 0 to 10000 (0 = one page)",
-            "site.yml:3:1: titel: is not a site setting (did you mean title?), expected one of title, description, base_url, language, per_page, unsafe_html, facets, search",
+            "site.yml:3:1: titel: is not a site setting (did you mean title?), expected one of title, description, base_url, language, per_page, unsafe_html, facets, search, languages",
         ])
     }
 

@@ -149,16 +149,22 @@ import Testing
         let committed = try String(contentsOf: repository.appendingPathComponent(IncidentSchema.outputPath), encoding: .utf8)
         #expect(output.text(at: IncidentSchema.outputPath) == committed,
                 "schema/incident.schema.json is stale: copy it from a built site's public/schema/")
+        let translation = try String(contentsOf: repository.appendingPathComponent(IncidentSchema.translationOutputPath), encoding: .utf8)
+        #expect(IncidentSchema.translationText == translation, "schema/translation.schema.json is stale: copy it from the demo's public/schema/")
     }
 
     @Test func schemaAcceptsEveryDemoIncidentAndRejectsABrokenOne() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-        let demo = FileManager.default.enumerator(atPath: repository + "/content/incidents")!
+        let files = FileManager.default.enumerator(atPath: repository + "/content/incidents")!
             .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.map { repository + "/content/incidents/" + $0 }
-        #expect(demo.count >= 18)
+        // Translations (x.fr.md) have a schema of their own, in which every key is optional.
+        let (translations, demo) = (files.filter { $0.hasSuffix(".fr.md") }, files.filter { !$0.hasSuffix(".fr.md") })
+        #expect(demo.count >= 18 && translations.count >= 3)
         let good = try Self.validate(demo, repository: repository)
         #expect(good.status == 0, "\(good.output)")
         #expect(good.output.hasSuffix("\(demo.count) files, 0 problems\n"))
+        let translated = try Self.validate(translations, repository: repository, schema: "translation.schema.json")
+        #expect(translated.status == 0, "\(translated.output)")
 
         let site = try TestSite(["content/incidents/bad.md": "---\ntitle: X\nseverity: catastrophic\ndate_reported: 2024-13-01\ntags: x\n---\n"])
         let bad = try Self.validate([site.root + "/content/incidents/bad.md"], repository: repository)
@@ -170,10 +176,10 @@ import Testing
 
     // MARK: Reading the files back
 
-    static func validate(_ files: [String], repository: String) throws -> (status: Int32, output: String) {
+    static func validate(_ files: [String], repository: String, schema: String = "incident.schema.json") throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repository + "/scripts/validate-front-matter.py", repository + "/schema/incident.schema.json"] + files
+        process.arguments = ["python3", repository + "/scripts/validate-front-matter.py", repository + "/schema/" + schema] + files
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -11,7 +11,7 @@ extension SiteFiles {
     public func updated(after changes: [String]) -> SiteFiles? {
         guard diagnostics.isEmpty else { return nil }
         var lister = Lister(root: rootPath)
-        var incidents = incidentFiles, pages = pageFiles, vocabularies = vocabularyFiles, entities = entityFiles, templates = templateFiles, statics = staticFiles
+        var incidents = incidentFiles, pages = pageFiles, vocabularies = vocabularyFiles, entities = entityFiles, strings = stringFiles, templates = templateFiles, statics = staticFiles
         var stamps = self.stamps
         var hasConfig = self.hasConfig
         for path in changes {
@@ -55,13 +55,14 @@ extension SiteFiles {
             case "templates": Self.update(&templates, path, present: accepted && (path.hasSuffix(".mustache") || path.hasSuffix(".css")))
             case "vocabularies": Self.update(&vocabularies, path, present: accepted && path.hasSuffix(".yml"))
             case "content/entities": Self.update(&entities, path, present: accepted && path.hasSuffix(".md"))
+            case "i18n": Self.update(&strings, path, present: accepted && path.hasSuffix(".yml"))
             default:
                 let relative = String(path.dropFirst("static/".count))
                 Self.update(&statics, relative, present: accepted && relative != DiskOutput.markerName)
             }
         }
         stamps.merge(lister.stamps) { $1 }
-        return SiteFiles(rootPath: rootPath, incidentFiles: incidents, pageFiles: pages, vocabularyFiles: vocabularies, entityFiles: entities, templateFiles: templates, staticFiles: statics,
+        return SiteFiles(rootPath: rootPath, incidentFiles: incidents, pageFiles: pages, vocabularyFiles: vocabularies, entityFiles: entities, stringFiles: strings, templateFiles: templates, staticFiles: statics,
                          hasConfig: hasConfig, diagnostics: lister.diagnostics.sorted(), stamps: stamps)
     }
 

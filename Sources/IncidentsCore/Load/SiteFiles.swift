@@ -26,6 +26,8 @@ public struct SiteFiles: Sendable {
     public let vocabularyFiles: [String]
     /// `content/entities/<slug>.md`: what the site says about an entity.
     public let entityFiles: [String]
+    /// `i18n/<lang>.yml`: the site's own built-in strings for a language.
+    public let stringFiles: [String]
     public let templateFiles: [String]
     /// Paths relative to `static/`.
     public let staticFiles: [String]
@@ -50,6 +52,7 @@ public struct SiteFiles: Sendable {
         ("templates", false, false),
         ("static", true, true),
         ("vocabularies", false, false),
+        ("i18n", false, false),
     ]
 
     /// Lists the site at `rootPath`. Throws only when there is no such folder.
@@ -74,6 +77,7 @@ public struct SiteFiles: Sendable {
         pageFiles = (found["content/pages"] ?? []).filter { $0.hasSuffix(".md") }
         vocabularyFiles = (found["vocabularies"] ?? []).filter { $0.hasSuffix(".yml") }
         entityFiles = (found["content/entities"] ?? []).filter { $0.hasSuffix(".md") }
+        stringFiles = (found["i18n"] ?? []).filter { $0.hasSuffix(".yml") }
         templateFiles = (found["templates"] ?? []).filter { $0.hasSuffix(".mustache") || $0.hasSuffix(".css") }
         // Hidden files are content in static/ (.well-known/, .nojekyll), but never the output marker.
         staticFiles = (found["static"] ?? []).map { String($0.dropFirst("static/".count)) }.filter { $0 != DiskOutput.markerName }
@@ -81,13 +85,14 @@ public struct SiteFiles: Sendable {
         stamps = lister.stamps
     }
 
-    init(rootPath: String, incidentFiles: [String], pageFiles: [String], vocabularyFiles: [String], entityFiles: [String], templateFiles: [String], staticFiles: [String],
+    init(rootPath: String, incidentFiles: [String], pageFiles: [String], vocabularyFiles: [String], entityFiles: [String], stringFiles: [String], templateFiles: [String], staticFiles: [String],
          hasConfig: Bool, diagnostics: [Diagnostic], stamps: [String: Int]) {
         self.rootPath = rootPath
         self.incidentFiles = incidentFiles
         self.pageFiles = pageFiles
         self.vocabularyFiles = vocabularyFiles
         self.entityFiles = entityFiles
+        self.stringFiles = stringFiles
         self.templateFiles = templateFiles
         self.staticFiles = staticFiles
         self.hasConfig = hasConfig

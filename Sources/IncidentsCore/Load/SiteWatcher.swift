@@ -33,7 +33,7 @@ public protocol SiteWatcher: AnyObject, Sendable {
 
 public enum SiteWatchers {
     /// The top-level names of a site that can change what it builds.
-    public static let watchedPaths = ["site.yml", "content", "templates", "static", "vocabularies"]
+    public static let watchedPaths = ["site.yml", "content", "templates", "static", "vocabularies", "i18n"]
 
     /// A watcher for the site at `rootPath`: file events, or polling every
     /// `pollInterval` when one is given. When file events cannot be had (the kernel's

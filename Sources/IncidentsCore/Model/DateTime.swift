@@ -62,7 +62,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// The parts as written, read again from `description` (which `init` validated):
     /// only pages need them, and keeping them made every incident larger.
-    private var parts: (date: PartialDate, hour: Int, minute: Int, offset: String) {
+    var parts: (date: PartialDate, hour: Int, minute: Int, offset: String) {
         let bytes = Array(description.utf8)
         let number = { (start: Int, count: Int) in bytes[start..<start + count].reduce(0) { $0 * 10 + Int($1 - 48) } }
         let offsetStart = bytes.lastIndex { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") } ?? bytes.count

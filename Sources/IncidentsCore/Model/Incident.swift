@@ -48,6 +48,8 @@ public struct Incident: Sendable {
     /// The date of the last commit that changed the file (ISO 8601), when the site is
     /// in a git work tree: "Last updated", `modified`, Atom `<updated>`, `<lastmod>`.
     public var modified: String?
+    /// For a translation (`x.fr.md`): its source and what it says about itself.
+    public var translation: Translation?
     /// The organisations involved, as spelled, by role (entity pages merge spellings).
     public var deployers: [String] = []
     public var developers: [String] = []

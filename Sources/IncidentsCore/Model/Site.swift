@@ -21,8 +21,11 @@ public struct Site: Sendable {
     public var pages: [StandalonePage]
     /// The controlled vocabularies, by field: their definitions are shown on value pages.
     public var vocabularies: Vocabularies
-    /// Files under `static/`, relative to it, copied as they are.
+    /// Files under `static/`, relative to it, copied as they are (the default language's
+    /// site only: every language shares them).
     public var staticFiles: [String]
+    /// The language this site is written in: its strings, dates and folder.
+    public var language: SiteLanguage
 
     /// The display names of incident `position`'s tags, in the order the editor gave them.
     public func tagNames(of position: Int) -> [String] {
@@ -30,8 +33,9 @@ public struct Site: Sendable {
     }
 
     public init(config: SiteConfig, incidents: [Incident], tombstones: [Incident] = [], pages: [StandalonePage], staticFiles: [String],
-                profiles: [EntityProfile] = [], vocabularies: Vocabularies = [:]) {
+                profiles: [EntityProfile] = [], vocabularies: Vocabularies = [:], language: SiteLanguage? = nil) {
         self.config = config
+        self.language = language ?? SiteLanguage(code: config.language)
         self.vocabularies = vocabularies
         // Sorting small keys rather than the incidents themselves: copying large structs
         // in and out of comparisons cost more than the comparisons.
@@ -49,6 +53,16 @@ public struct Site: Sendable {
         self.tombstoneTargets = self.tombstones.map { $0.duplicateOf.flatMap(finder.position) }
         self.pages = pages.sorted { $0.slug < $1.slug }
         self.staticFiles = staticFiles.sorted()
+        nameValuesInLanguage()
+    }
+
+    /// Leaves out the duplicates whose incident is not in this site (a translated
+    /// duplicate of an incident that has no translation).
+    mutating func dropTombstonesWithoutTarget() {
+        let kept = tombstones.indices.filter { tombstones[$0].duplicateOf == nil || tombstoneTargets[$0] != nil }
+        guard kept.count < tombstones.count else { return }
+        tombstones = kept.map { tombstones[$0] }
+        tombstoneTargets = kept.map { tombstoneTargets[$0] }
     }
 
     /// The records of the data downloads: the published incidents, then the tombstones.
@@ -59,9 +73,34 @@ public struct Site: Sendable {
         item < incidents.count ? incidents[item] : tombstones[item - incidents.count]
     }
 
-    /// The definition of `value` in the vocabulary of `field` (`tags`, `category`), if any.
+    /// The definition of `value` (or its slug) in the vocabulary of `field` (`tags`,
+    /// `category`), in the site's language where the vocabulary has it, if any.
     public func definition(of value: String, in field: String) -> String? {
-        vocabularies[field]?.entry(for: value)?.description
+        guard let entry = vocabularies[field]?.entry(for: value) else { return nil }
+        return entry.descriptions[language.code] ?? entry.description
+    }
+
+    /// Names tags and facet values as readers of this language read them: severity by
+    /// its label in the language, a value with a translated label in its vocabulary by
+    /// that label. Slugs (and so addresses) stay those of the values as written.
+    mutating func nameValuesInLanguage() {
+        let code = language.code
+        if let vocabulary = vocabularies["tags"] {
+            for index in tags.indices {
+                if let label = vocabulary.entry(for: tags[index].slug)?.labels[code] { tags[index].name = label }
+            }
+        }
+        for facet in facets.indices {
+            let field = facets[facet].field
+            for value in facets[facet].values.indices {
+                let slug = facets[facet].values[value].slug
+                if field.kind == .severity, let severity = Severity(rawValue: slug) {
+                    facets[facet].values[value].name = language.label(severity)
+                } else if let label = vocabularies[field.key]?.entry(for: slug)?.labels[code] {
+                    facets[facet].values[value].name = label
+                }
+            }
+        }
     }
 
     /// Rearranges `items` so that position `i` holds what was at `order[i]`.

@@ -6,6 +6,11 @@ public struct Vocabulary: Sendable, Equatable {
         public var value: String
         public var description: String?
         public var location: SourceLocation
+        /// The value's name and definition in other languages, by language code
+        /// (`translations: {fr: {label: Vie privée, description: …}}`): pages in that
+        /// language show them; incidents still write `value`.
+        public var labels: [String: String] = [:]
+        public var descriptions: [String: String] = [:]
     }
 
     /// The field it is for: `tags`, or a field readers can browse by.

@@ -1,6 +1,7 @@
 /// Turns a file of `content/entities/` into an `EntityProfile`; only `title` is required.
 enum EntityProfileParser {
-    static func parse(_ text: String, path: String) -> Result<EntityProfile, BuildFailure> {
+    /// `slug` is the entity's, for a translation (`openai.fr.md`); else the file name.
+    static func parse(_ text: String, path: String, slug: String? = nil) -> Result<EntityProfile, BuildFailure> {
         let document: FrontMatterDocument
         var reader: FrontMatterReader
         do {
@@ -8,7 +9,7 @@ enum EntityProfileParser {
         } catch {
             return .failure(error)
         }
-        let fileName = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+        let fileName = slug ?? String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
         let title = reader.text("title", required: true, what: "the entity's name as readers should see it")
         if Slug.forTag(fileName) != fileName {
             reader.report(at: reader.startLocation, key: "slug",

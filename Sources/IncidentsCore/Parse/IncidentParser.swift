@@ -16,7 +16,11 @@ public enum IncidentParser {
     /// a missing summary or sources, and sources without a URL.
     /// `vocabularies` are the site's controlled vocabularies: a tag or facet value
     /// outside its field's is an error at the value.
-    public static func parseReportingWarnings(_ text: String, path: String, vocabularies: Vocabularies = [:])
+    ///
+    /// With `source`, the file is a translation of it (`x.fr.md` of `x.md`): every key
+    /// it leaves out is the source's, and a value it gives for a fact that does not
+    /// depend on the language (`Translation.sharedFields`) must be the source's.
+    public static func parseReportingWarnings(_ text: String, path: String, vocabularies: Vocabularies = [:], translating source: Incident? = nil)
         -> (result: Result<Incident, BuildFailure>, warnings: [Diagnostic]) {
         let document: FrontMatterDocument
         var reader: FrontMatterReader
@@ -27,8 +31,21 @@ public enum IncidentParser {
         }
 
         var incident = Incident(sourcePath: path, body: .inline(document.body))
+        if let source {
+            incident = source
+            incident.sourcePath = path
+            incident.body = .inline(document.body)
+            incident.modified = nil
+            var translation = Translation(sourcePath: source.sourcePath)
+            if let machine = reader.bool("machine_translated") { translation.machineTranslated = machine }
+            if let node = reader.peek("translated_from"), let value = reader.text("translated_from", what: "the source's fingerprint, as check prints it") {
+                translation.translatedFrom = value
+                translation.translatedFromLocation = reader.location(of: node)
+            }
+            incident.translation = translation
+        }
         incident.bodyFirstLine = document.bodyFirstLine
-        incident.sourcePrint = text.hashValue
+        incident.sourcePrint = source.map { [text.hashValue, $0.sourcePrint].hashValue } ?? text.hashValue
         // Every field of the table, read by its kind; the few with rules of their own by key.
         var complete = true
         // A tombstone needs only its title and why it is one.
@@ -38,6 +55,16 @@ public enum IncidentParser {
             complete = false
         }
         for field in IncidentField.all {
+            // A translation takes every key it does not give from its source.
+            if source != nil && !reader.has(field.key) { continue }
+            let shared = source != nil && Translation.sharedFields.contains(field.key)
+            let (sourceValue, sharedNode) = shared ? (sharedText(field, of: incident), reader.peek(field.key)) : (nil, nil)
+            defer {
+                if shared, let source, let sharedNode, sharedText(field, of: incident) != sourceValue {
+                    reader.report(sharedNode, key: field.key, "\(FrontMatterReader.describe(sharedNode)) differs from its source \(source.sourcePath) (\(sourceValue ?? "none")), expected the same value or no \(field.key) key: a translation takes it from its source")
+                    complete = false
+                }
+            }
             switch (field.key, field.storage) {
             case ("title", _):
                 if let title = reader.text("title", required: true, what: "the incident's title as text") { incident.title = title } else { complete = false }
@@ -141,12 +168,22 @@ public enum IncidentParser {
         if incident.sources.isEmpty && !incident.isTombstone {
             reader.warn(at: reader.startLocation, key: "sources", "missing; recommended: at least one source readers can check")
         }
-        incident.extraParams = reader.remainingParams()
+        incident.extraParams = (source?.extraParams ?? [:]).merging(reader.remainingParams()) { $1 }
+        if let source, source.isTombstone != incident.isTombstone {
+            reader.report(at: reader.startLocation, key: source.isTombstone ? "duplicate_of" : "withdrawn",
+                          "\(source.isTombstone ? "the source \(source.sourcePath) is a tombstone, this translation is not" : "is a tombstone, its source \(source.sourcePath) is not"); expected a translation to be published or withdrawn with its source")
+            complete = false
+        }
 
         guard reader.diagnostics.isEmpty, complete else {
             return (.failure(BuildFailure(reader.diagnostics)), reader.warnings)
         }
         return (.success(incident), reader.warnings)
+    }
+
+    /// A shared fact's value as text, to compare a translation with its source.
+    private static func sharedText(_ field: IncidentField, of incident: Incident) -> String? {
+        field.key == "date_reported" ? (incident.hasDateReported ? incident.dateReported.description : nil) : field.text(of: incident)
     }
 
     /// The `aliases` key: old addresses inside the site, each a folder

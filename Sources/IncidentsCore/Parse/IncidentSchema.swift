@@ -7,6 +7,32 @@ public enum IncidentSchema {
 
     public static var text: String { document.text(indent: 2) + "\n" }
 
+    /// The schema of a translation's front matter (`x.fr.md`): the same keys, none
+    /// required (each left out is the source's), and the keys only a translation has.
+    public static let translationOutputPath = "schema/translation.schema.json"
+    public static var translationText: String { translationDocument.text(indent: 2) + "\n" }
+
+    static var translationDocument: JSONValue {
+        guard case .object(let members) = document else { return document }
+        var properties: [(String, JSONValue)] = []
+        for (key, value) in members where key == "properties" {
+            if case .object(let fields) = value { properties = fields }
+        }
+        properties += [
+            ("machine_translated", .object([("type", .string("boolean")), ("description", .string("The translation was made by machine: its page says so."))])),
+            ("translated_from", .object([("type", .string("string")), ("pattern", .string("^[0-9a-f]{16}$")),
+                                         ("description", .string("The source's fingerprint when it was translated, as incidents check prints it: without git history, how check tells the translation is older than its source."))])),
+        ]
+        return .object([
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", .string("translation.schema.json")),
+            ("title", .string("Translated incident front matter")),
+            ("description", .string("The YAML front matter of a translation (content/incidents/*.<lang>.md). Every key is optional: one left out is taken from the source file; id, severity, dates and slug must agree with it.")),
+            ("type", .string("object")),
+            ("properties", .object(properties)),
+        ])
+    }
+
     static var document: JSONValue {
         func text(_ description: String) -> JSONValue {
             .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string(description))])

@@ -3,7 +3,7 @@ import Foundation
 /// Reads `site.yml`. Every key is optional; unknown keys are errors here, since
 /// a typo in site settings silently changes the whole site.
 public enum SiteConfigParser {
-    public static let knownKeys = ["title", "description", "base_url", "language", "per_page", "unsafe_html", "facets", "search"]
+    public static let knownKeys = ["title", "description", "base_url", "language", "per_page", "unsafe_html", "facets", "search", "languages"]
 
     /// Incidents per list page at most; more belong on one page (`per_page: 0`).
     public static let maximumPerPage = 10_000
@@ -35,7 +35,33 @@ public enum SiteConfigParser {
         }
         if let title = reader.text("title", what: "the site's title as text") { config.title = title }
         config.description = reader.text("description")
-        if let language = reader.text("language", what: "a language code such as en or fr-CA") { config.language = language }
+        let languageNode = reader.peek("language")
+        if let language = reader.text("language", what: "a language code such as en or fr-CA") {
+            if IncidentParser.isLanguageTag(language) {
+                config.language = language
+            } else if let languageNode {
+                reader.report(languageNode, key: "language", "\(FrontMatterReader.quote(language)) is not a language tag, expected one such as en, fr or pt-BR")
+            }
+        }
+        if let node = reader.peek("languages") {
+            config.languagesLocation = reader.location(of: node)
+            var seen: [String] = []
+            let codes = reader.textList("languages", maximum: 64) { code in
+                if !IncidentParser.isLanguageTag(code) { return "\(FrontMatterReader.quote(code)) is not a language tag, expected one such as en, fr or pt-BR" }
+                if seen.contains(where: { $0.lowercased() == code.lowercased() }) { return "\(FrontMatterReader.quote(code)) is listed twice, expected each language once" }
+                seen.append(code)
+                return nil
+            }
+            if let first = codes.first {
+                if languageNode != nil, config.language != first {
+                    reader.report(node, key: "languages", "starts with \(first), but language is \(config.language); expected the default language first (or no language key)")
+                }
+                config.language = first
+                config.languages = codes
+            } else {
+                reader.report(node, key: "languages", "is empty, expected the site's languages, the default first, such as [en, fr]")
+            }
+        }
         if let node = reader.take("base_url"),
            let url = reader.text(node, key: "base_url", required: true, what: "an absolute URL such as https://example.org/incidents/") {
             if let problem = Self.baseURLProblem(url) {

@@ -29,6 +29,7 @@ enum VocabularyParser {
                 continue
             }
             var value: String?, description: String?
+            var labels: [String: String] = [:], descriptions: [String: String] = [:]
             for entry in mapping {
                 let key = entry.key.scalar?.text ?? ""
                 let text = entry.value.scalar?.text.trimmingWhitespace()
@@ -41,8 +42,29 @@ enum VocabularyParser {
                     if let text, !text.isEmpty { description = text } else {
                         problems.append(Diagnostic(entry.value.location, key: "[\(index)].description", "found \(FrontMatterReader.describe(entry.value)), expected text"))
                     }
+                case "translations":
+                    guard case .mapping(let languages) = entry.value.content else {
+                        problems.append(Diagnostic(entry.value.location, key: "[\(index)].translations", "found \(FrontMatterReader.describe(entry.value)), expected a map of languages such as fr: {label: Vie privée}"))
+                        continue
+                    }
+                    for language in languages {
+                        let code = language.key.scalar?.text ?? ""
+                        let keyPath = "[\(index)].translations.\(code)"
+                        guard IncidentParser.isLanguageTag(code), case .mapping(let fields) = language.value.content else {
+                            problems.append(Diagnostic(language.key.location, key: keyPath, "expected a language code such as fr with {label, description}"))
+                            continue
+                        }
+                        for field in fields {
+                            let name = field.key.scalar?.text ?? ""
+                            guard let text = field.value.scalar?.text.trimmingWhitespace(), !text.isEmpty, name == "label" || name == "description" else {
+                                problems.append(Diagnostic(field.key.location, key: "\(keyPath).\(name)", "expected label or description, as text"))
+                                continue
+                            }
+                            if name == "label" { labels[code] = text } else { descriptions[code] = text }
+                        }
+                    }
                 default:
-                    problems.append(Diagnostic(entry.key.location, key: "[\(index)].\(key)", "is not a key of a vocabulary entry, expected value or description"))
+                    problems.append(Diagnostic(entry.key.location, key: "[\(index)].\(key)", "is not a key of a vocabulary entry, expected value, description or translations"))
                 }
             }
             guard let value else {
@@ -56,7 +78,7 @@ enum VocabularyParser {
                 continue
             }
             seen[Slug.forTag(value)] = value
-            entries.append(Vocabulary.Entry(value: value, description: description, location: item.location))
+            entries.append(Vocabulary.Entry(value: value, description: description, location: item.location, labels: labels, descriptions: descriptions))
         }
         guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
         return .success(Vocabulary(field: name, path: path, entries: entries))

@@ -10,15 +10,22 @@ final class ParsedFile: Sendable {
     let isDraft: Bool
     let warnings: [Diagnostic]
     let links: [LocatedLink]
+    /// `Translation.fingerprint` of the file's text, for a site in several languages:
+    /// what a translation's `translated_from:` is compared with.
+    let fingerprint: String?
 
     /// Reads the file at `path` through `files` and parses it; every diagnostic about it
-    /// carries its source line.
-    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore, vocabularies: Vocabularies = [:]) {
-        let outcome = Outcome(path: path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies)
+    /// carries its source line. With `source`, the file is a translation of it, and the
+    /// links of its body resolve from its page in `language`'s folder.
+    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore, vocabularies: Vocabularies = [:],
+         translating source: Incident? = nil, language: String = "", fingerprinted: Bool = false) {
+        let outcome = Outcome(path: path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies,
+                              source: source, language: language, fingerprinted: fingerprinted)
         result = outcome.result
         isDraft = outcome.isDraft
         warnings = outcome.warnings
         links = outcome.links
+        fingerprint = outcome.fingerprint
     }
 }
 
@@ -28,8 +35,10 @@ private struct Outcome {
     var isDraft = false
     var warnings: [Diagnostic] = []
     var links: [LocatedLink] = []
+    var fingerprint: String?
 
-    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore, vocabularies: Vocabularies) {
+    init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore, vocabularies: Vocabularies,
+         source: Incident?, language: String, fingerprinted: Bool) {
         let text: String
         switch files.readText(path) {
         case .failure(let failure):
@@ -38,7 +47,8 @@ private struct Outcome {
         case .success(let read):
             text = read
         }
-        let (parsed, warnings) = IncidentParser.parseReportingWarnings(text, path: path, vocabularies: vocabularies)
+        if fingerprinted { fingerprint = Translation.fingerprint(of: text) }
+        let (parsed, warnings) = IncidentParser.parseReportingWarnings(text, path: path, vocabularies: vocabularies, translating: source)
         var locator: SourceLocator?
         func located() -> SourceLocator {
             if let locator { return locator }
@@ -76,7 +86,7 @@ private struct Outcome {
                     let start = locator.offset(line: incident.bodyFirstLine + link.line - 1, byteColumn: link.byteColumn)
                     let offset = ParsedFile.find(Array(link.url.utf8), in: bytes, from: start) ?? start
                     let (line, column) = locator.position(ofByte: offset)
-                    links.append(LocatedLink(url: link.url, from: incident.slug, location: SourceLocation(file: path, line: line, column: column),
+                    links.append(LocatedLink(url: link.url, from: incident.slug, language: language, location: SourceLocation(file: path, line: line, column: column),
                                              excerpt: locator.excerpt(line: line, column: column)))
                 }
             }
@@ -102,8 +112,10 @@ extension ParsedFile {
 /// A link in an incident's body that leads to a page of the site, where it was written.
 struct LocatedLink: Sendable {
     var url: String
-    /// The slug of the incident whose page holds the link (links resolve from there).
+    /// The slug of the incident whose page holds the link (links resolve from there),
+    /// and the language whose folder the page is in ("" for the default).
     var from: String
+    var language: String = ""
     var location: SourceLocation
     var excerpt: SourceExcerpt?
 

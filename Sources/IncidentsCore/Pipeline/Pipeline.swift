@@ -135,12 +135,39 @@ public final class Pipeline: @unchecked Sendable {
         }
         let markdown = MarkdownRenderer(allowRawHTML: siteWide.config.unsafeHTML)
         let (files, bodies, progress, vocabularies) = (listing, self.bodies, options.progress, siteWide.vocabularies)
-        progress?.begin("reading", total: toParse.count)
-        let results = Parallel.map(toParse) { path in
-            defer { progress?.advance() }
-            return ParsedFile(path: path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies)
+        // A site in several languages: `x.fr.md` translates `x.md`, and is parsed after it.
+        let languages = siteWide.config.languages
+        var translations: [(path: String, source: String, language: String)] = []
+        var translatedSources = Set<String>()
+        if languages.count > 1 {
+            for path in listing.incidentFiles {
+                guard let (source, language) = Translation.split(path, languages: languages) else { continue }
+                translations.append((path, source, language))
+                translatedSources.insert(source)
+            }
         }
-        for (path, result) in zip(toParse, results) { parsed[path] = result }
+        let translationPaths = Set(translations.map(\.path))
+        let sourcesToParse = toParse.filter { !translationPaths.contains($0) }
+        progress?.begin("reading", total: toParse.count)
+        let results = Parallel.map(sourcesToParse) { path in
+            defer { progress?.advance() }
+            return ParsedFile(path: path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies,
+                              fingerprinted: translatedSources.contains(path))
+        }
+        for (path, result) in zip(sourcesToParse, results) { parsed[path] = result }
+        // Translations: those edited, and those whose source was parsed again.
+        if !translations.isEmpty {
+            let changed = Set(toParse)
+            let due = translations.filter { changed.contains($0.path) || changed.contains($0.source) || parsed[$0.path] == nil }
+            let parsedSources = parsed
+            let translated = Parallel.map(due) { entry -> ParsedFile? in
+                defer { progress?.advance() }
+                guard let source = parsedSources[entry.source], case .success(let incident) = source.result else { return nil }
+                return ParsedFile(path: entry.path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies,
+                                  translating: incident, language: entry.language)
+            }
+            for (entry, result) in zip(due, translated) { parsed[entry.path] = result }
+        }
         // Parsing thousands of files frees far more (YAML events, file text) than it
         // keeps, scattered between what it keeps; the pages freed go back to the system.
         if toParse.count >= 1000 { incidents_release_free_memory() }
@@ -156,10 +183,17 @@ public final class Pipeline: @unchecked Sendable {
             if case .failure(let failure) = file.result { errors += failure.diagnostics }
             if options.includeDrafts || !file.isDraft { links += file.links }
         }
-        let reusable = siteWideChanged ? nil : lastModel.flatMap { $0.incidentFiles == listing.incidentFiles ? $0 : nil }
+        for entry in translations where !listing.incidentFiles.contains(entry.source) {
+            errors.append(SiteWide.noSource(entry.path, entry.source, entry.language))
+        }
+        // One language: the model can be updated in place. Several: made anew (each
+        // language's lists depend on its translations).
+        let reusable = siteWideChanged || languages.count > 1 ? nil : lastModel.flatMap { $0.incidentFiles == listing.incidentFiles ? $0 : nil }
         let inPlace = changes == nil ? nil : reusable.flatMap { inPlaceEdits(of: toParse, in: $0) }
-        let site: Site
+        var sites: [Site] = []
         var unusedValues: [Diagnostic] = []
+        var config = siteWide.config
+        if options.search { config.search = true }
         if let reusable, let inPlace {
             var updated = reusable.site
             for (position, incident) in inPlace {
@@ -167,25 +201,53 @@ public final class Pipeline: @unchecked Sendable {
                 updated.incidents[position].modified = dates[incident.sourcePath]
             }
             updated.staticFiles = listing.staticFiles
-            site = updated
+            sites = [updated]
         } else {
-            var incidents: [Incident] = [], tombstones: [Incident] = []
-            incidents.reserveCapacity(listing.incidentFiles.count)
-            for path in listing.incidentFiles {
+            var byLanguage = [(incidents: [Incident], tombstones: [Incident])](repeating: ([], []), count: languages.count)
+            byLanguage[0].incidents.reserveCapacity(listing.incidentFiles.count - translations.count)
+            for path in listing.incidentFiles where !translationPaths.contains(path) {
                 guard let file = parsed[path], options.includeDrafts || !file.isDraft, case .success(var incident) = file.result else { continue }
                 incident.modified = dates[path]
-                if incident.isTombstone { tombstones.append(incident) } else { incidents.append(incident) }
+                if incident.isTombstone { byLanguage[0].tombstones.append(incident) } else { byLanguage[0].incidents.append(incident) }
+            }
+            for entry in translations {
+                guard let file = parsed[entry.path], options.includeDrafts || !file.isDraft, case .success(var incident) = file.result,
+                      let position = languages.firstIndex(of: entry.language) else { continue }
+                incident.modified = dates[entry.path]
+                if let problem = Self.outdatedTranslation(&incident, source: parsed[entry.source], dates: dates) { warnings.append(problem) }
+                if incident.isTombstone { byLanguage[position].tombstones.append(incident) } else { byLanguage[position].incidents.append(incident) }
             }
             let slugOf = { (incident: Incident) in (incident.slug, incident.sourcePath, incident.slugLocation) }
-            errors += Self.duplicateSlugs(incidents.map(slugOf) + tombstones.map(slugOf), what: "incident")
-            errors += DatabaseRules.problems(incidents: incidents, tombstones: tombstones)
-            var config = siteWide.config
-            if options.search { config.search = true }
-            let pages = options.includeDrafts ? siteWide.pages : siteWide.pages.filter { !$0.draft }
-            site = Site(config: config, incidents: incidents, tombstones: tombstones, pages: pages, staticFiles: listing.staticFiles,
-                        profiles: siteWide.profiles, vocabularies: siteWide.vocabularies)
-            unusedValues = Self.unusedVocabularyValues(site)
+            errors += Self.duplicateSlugs(byLanguage[0].incidents.map(slugOf) + byLanguage[0].tombstones.map(slugOf), what: "incident")
+            errors += DatabaseRules.problems(incidents: byLanguage[0].incidents, tombstones: byLanguage[0].tombstones)
+            for (position, code) in languages.enumerated() {
+                var languageConfig = config
+                let strings = siteWide.strings[code] ?? [:]
+                if position > 0 {
+                    languageConfig.language = code
+                    languageConfig.baseURL = config.baseURL.map { $0 + code + "/" }
+                }
+                if case .text(let title)? = strings["title"] { languageConfig.title = title }
+                if case .text(let description)? = strings["description"] { languageConfig.description = description }
+                let allPages = position == 0 ? siteWide.pages : siteWide.translatedPages[code] ?? []
+                let pages = options.includeDrafts ? allPages : allPages.filter { !$0.draft }
+                var profiles = siteWide.profiles
+                for translated in siteWide.translatedProfiles[code] ?? [] {
+                    profiles.removeAll { $0.slug == translated.slug }
+                    profiles.append(translated)
+                }
+                var site = Site(config: languageConfig, incidents: byLanguage[position].incidents, tombstones: byLanguage[position].tombstones,
+                                pages: pages, staticFiles: position == 0 ? listing.staticFiles : [], profiles: profiles,
+                                vocabularies: siteWide.vocabularies,
+                                language: SiteLanguage(code: code, position: position, siteStrings: strings, siteEnglish: siteWide.strings["en"] ?? [:]))
+                // A translated duplicate whose incident has no translation stays in the default language only.
+                if position > 0 { site.dropTombstonesWithoutTarget() }
+                sites.append(site)
+            }
+            unusedValues = Self.unusedVocabularyValues(sites[0])
+            warnings += Self.missingTranslations(sites, config: config)
         }
+        let site = sites[0]
         var analysis = Analysis(errors: [], warnings: warnings + unusedValues, notes: [], incidentCount: site.incidents.count,
                                 tagCount: site.tags.count, links: links)
         if site.config.baseURL == nil { analysis.notes.append("feeds, sitemap.xml and robots.txt need base_url in site.yml; they were not written") }
@@ -194,22 +256,21 @@ public final class Pipeline: @unchecked Sendable {
         // Plan.
         lastModel = nil
         if let templates = siteWide.templates {
-            let build: BuildContext
+            let builds: [BuildContext]
             if let reusable, let inPlace {
-                build = BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches,
-                                     reusing: reusable.build, changed: inPlace.map(\.position))
+                builds = [BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches,
+                                       reusing: reusable.build, changed: inPlace.map(\.position))]
             } else {
-                build = BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches)
+                builds = sites.map { BuildContext(site: $0, templates: templates, files: listing, bodies: self.bodies, caches: caches) }
             }
-            let table = RouteTable(build)
-            build.adopt(table)
+            let table = RouteTable(builds)
             // Conflicts depend on the paths alone: the same paths as a plan without any, none.
             let paths = table.routes.map(\.path)
             if reusable?.routePaths != paths { errors += table.conflicts }
-            analysis.build = build
+            analysis.build = builds[0]
             analysis.table = table
-            if errors.isEmpty {
-                lastModel = LastModel(site: site, build: build, incidentFiles: listing.incidentFiles, routePaths: paths)
+            if errors.isEmpty && languages.count == 1 {
+                lastModel = LastModel(site: site, build: builds[0], incidentFiles: listing.incidentFiles, routePaths: paths)
             }
         }
         analysis.errors = errors.sorted()
@@ -244,7 +305,7 @@ public final class Pipeline: @unchecked Sendable {
             guard !failures.hasError else { return }
             defer { progress?.advance() }
             do {
-                try table.render(table.routes[selected[index]], build, to: sink)
+                try table.render(table.routes[selected[index]], to: sink)
             } catch {
                 failures.record(error)
             }
@@ -259,7 +320,7 @@ public final class Pipeline: @unchecked Sendable {
         times.end("render")
         published.record(table)
         // Cached cards and records of incidents that changed or went are not needed again.
-        caches.keepOnly(Set(build.incidentPrints))
+        caches.keepOnly(Set(table.builds.flatMap(\.incidentPrints)))
         return Report(written: selected.map { table.routes[$0].path }.sorted(), removed: removed,
                       incidents: analysis.incidentCount, tags: analysis.tagCount)
     }
@@ -275,7 +336,7 @@ public final class Pipeline: @unchecked Sendable {
         let (changed, removed) = published.difference(to: table)
         published.record(table)
         let site = OnDemandSite(build: build, table: table, routeByPath: published.index, carrying: previous)
-        caches.keepOnly(Set(build.incidentPrints))
+        caches.keepOnly(Set(table.builds.flatMap(\.incidentPrints)))
         times.end("publish")
         return (site, Report(written: changed.map { table.routes[$0].path }.sorted(), removed: removed,
                              incidents: analysis.incidentCount, tags: analysis.tagCount))
@@ -307,6 +368,57 @@ public final class Pipeline: @unchecked Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Marks `translation` outdated when its source changed after it: by the
+    /// fingerprint it records (`translated_from:`), else by the dates of their last
+    /// commits. The warning `check` gives, or nil.
+    static func outdatedTranslation(_ translation: inout Incident, source: ParsedFile?, dates: [String: String]) -> Diagnostic? {
+        guard var info = translation.translation else { return nil }
+        defer { translation.translation = info }
+        let path = translation.sourcePath
+        if let recorded = info.translatedFrom {
+            guard let current = source?.fingerprint, recorded.lowercased() != current else { return nil }
+            info.isOutdated = true
+            return Diagnostic(info.translatedFromLocation ?? SourceLocation(file: path, line: 1, column: 1), key: "translated_from",
+                              "records the source as \(recorded), but \(info.sourcePath) is now \(current); update the translation, then set translated_from: \(current)",
+                              severity: .warning)
+        }
+        guard let sourceDate = dates[info.sourcePath].flatMap(DateTime.init(parsing:)),
+              let ownDate = dates[path].flatMap(DateTime.init(parsing:)), sourceDate > ownDate else { return nil }
+        info.isOutdated = true
+        return Diagnostic(SourceLocation(file: path, line: 1, column: 1),
+                          "is older than its source \(info.sourcePath) (last committed \(sourceDate.description.prefix(10)), the translation \(ownDate.description.prefix(10))); update the translation and commit it",
+                          severity: .warning)
+    }
+
+    /// What `check` says about the incidents each other language has no translation
+    /// of: each by name, or a summary naming the first when there are many.
+    static func missingTranslations(_ sites: [Site], config: SiteConfig) -> [Diagnostic] {
+        guard sites.count > 1 else { return [] }
+        var warnings: [Diagnostic] = []
+        for site in sites.dropFirst() {
+            let translated = Set(site.incidents.map { $0.translation?.sourcePath ?? $0.sourcePath })
+            let missing = sites[0].incidents.map(\.sourcePath).filter { !translated.contains($0) }.sorted()
+            guard !missing.isEmpty else { continue }
+            let code = site.language.code
+            if missing.count <= 20 {
+                for path in missing {
+                    warnings.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), key: "translation",
+                                               "has no translation into \(code); expected \(Self.translationPath(of: path, code))", severity: .warning))
+                }
+            } else {
+                let shown = missing.prefix(5).joined(separator: ", ")
+                warnings.append(Diagnostic(config.languagesLocation ?? SourceLocation(file: "site.yml", line: 1, column: 1), key: "languages",
+                                           "\(code): \(missing.count) of \(sites[0].incidents.count) incidents have no translation (\(shown), …)", severity: .warning))
+            }
+        }
+        return warnings
+    }
+
+    /// `content/incidents/x.md` → `content/incidents/x.fr.md`.
+    static func translationPath(of path: String, _ language: String) -> String {
+        String(path.dropLast(3)) + "." + language + ".md"
     }
 
     /// Two files that would write the same page: both are named, each at its slug.

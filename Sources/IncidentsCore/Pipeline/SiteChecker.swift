@@ -49,7 +49,8 @@ public enum SiteChecker {
         let planned = Set(table.routes.map(\.path))
         var warnings: [Diagnostic] = []
         for link in links {
-            guard let target = resolve(link.url, from: Addresses.incident(link.from).segments) else { continue }
+            let folder = (link.language.isEmpty ? [] : [link.language]) + Addresses.incident(link.from).segments
+            guard let target = resolve(link.url, from: folder) else { continue }
             let index = target.path.isEmpty ? "index.html" : target.path + "/index.html"
             let exists = target.isFolder ? planned.contains(index) : planned.contains(target.path) || planned.contains(index)
             guard !exists else { continue }

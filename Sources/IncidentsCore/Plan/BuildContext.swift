@@ -30,9 +30,21 @@ final class BuildContext: @unchecked Sendable {
     /// The pages of the route table (its `index.html` paths), for the sitemap; set
     /// once the table is planned, before anything renders.
     private(set) var plannedPages: [String] = []
+    /// Which languages have each page, for the language switcher and `hreflang` links.
+    private(set) var translations: PageTranslations?
+    /// `t`: the built-in strings of the site's language, for templates.
+    let strings: TemplateValue
+    /// The site of every language, the default first (the sitemap lists them all); set
+    /// by the route table before it plans.
+    private(set) var languageSites: [Site] = []
 
-    func adopt(_ table: RouteTable) {
-        plannedPages = table.routes.filter(RouteTable.isSitemapPage).map(\.path)
+    func meet(_ builds: [BuildContext]) {
+        languageSites = builds.map(\.site)
+    }
+
+    func adopt(_ table: RouteTable, translations: PageTranslations) {
+        if site.language.isDefault { plannedPages = table.routes.filter(RouteTable.isSitemapPage).map(\.path) }
+        self.translations = translations
     }
 
     init(site: Site, templates: TemplateSet, files: SiteFiles, bodies: BodyStore, caches: RenderCaches) {
@@ -45,6 +57,7 @@ final class BuildContext: @unchecked Sendable {
         neighbours = IncidentNeighbours(site: site)
         lists = site.lists
         siteModel = .object(SiteModel(site: site))
+        strings = .object(StringsModel(language: site.language))
         nav = .list(site.pages.map { .object(LabelledLink(label: $0.title, url: Addresses.page($0.slug).url, labelName: "title")) })
         sitePrint = Self.sitePrint(site, templates)
         let tagNamePrints = site.tags.map { $0.name.hashValue }
@@ -66,6 +79,7 @@ final class BuildContext: @unchecked Sendable {
         neighbours = IncidentNeighbours(site: site)
         lists = previous.lists
         siteModel = .object(SiteModel(site: site))
+        strings = previous.strings
         nav = previous.nav
         sitePrint = previous.sitePrint
         let tagNamePrints = site.tags.map { $0.name.hashValue }
@@ -90,13 +104,21 @@ final class BuildContext: @unchecked Sendable {
         hasher.combine(site.config.search)
         hasher.combine(site.config.facets.map(\.key))
         hasher.combine(templates.fingerprint)
+        hasher.combine(site.config.languages)
+        for key in site.language.strings.entries.keys.sorted() {
+            hasher.combine(key)
+            hasher.combine(site.language.strings.entries[key])
+        }
         for entity in site.entities {
             guard let profile = entity.profile else { continue }
             hasher.combine(profile.slug); hasher.combine(profile.title); hasher.combine(profile.alsoKnownAs)
             hasher.combine(profile.website); hasher.combine(profile.body)
         }
         for field in site.vocabularies.keys.sorted() {
-            for entry in site.vocabularies[field]!.entries { hasher.combine(entry.value); hasher.combine(entry.description) }
+            for entry in site.vocabularies[field]!.entries {
+                hasher.combine(entry.value); hasher.combine(entry.description)
+                hasher.combine(entry.labels[site.language.code]); hasher.combine(entry.descriptions[site.language.code])
+            }
         }
         for page in site.pages {
             hasher.combine(page.slug)
@@ -111,6 +133,9 @@ final class BuildContext: @unchecked Sendable {
         var hasher = Hasher()
         hasher.combine(site.incidents[position].sourcePrint)
         hasher.combine(site.incidents[position].modified)
+        hasher.combine(site.incidents[position].translation)
+        // Cards are cached across languages: the same text is another card in another.
+        hasher.combine(site.language.position)
         for number in site.tagsOfIncident[position] { hasher.combine(tagNamePrints[number]) }
         return hasher.finalize()
     }
@@ -138,15 +163,44 @@ final class BuildContext: @unchecked Sendable {
     /// A whole page: `content` inside the values every page has, rendered through
     /// `template`, for the file at `outputPath`.
     func page(_ template: String, content: any TemplateObject, outputPath: String, description: String?) -> [UInt8] {
-        let model = PageModel(site: siteModel, root: Self.root(forOutputPath: outputPath), nav: nav,
-                              description: description ?? site.config.description, content: content)
+        let model = PageModel(site: siteModel, root: root(of: outputPath), siteRoot: Self.siteRoot(forOutputPath: outputPath), nav: nav,
+                              description: description ?? site.config.description, strings: strings,
+                              translations: translationLinks(of: outputPath), content: content)
         return templates.renderBytes(template, .object(model))
     }
 
-    /// The way from a file at `outputPath` back to the site root: `./`, `../../`.
-    static func root(forOutputPath outputPath: String) -> String {
+    /// The way from a file at `outputPath` back to the root of its language (the site
+    /// root for the default language, `fr/` for French): `./`, `../../`.
+    func root(of outputPath: String) -> String {
+        Self.siteRoot(forOutputPath: PageTranslations.inside(outputPath, site.language))
+    }
+
+    /// The way from a file at `outputPath` back to the site root, where the files every
+    /// language shares are (`assets/`, `pagefind/`, `schema/`, static files).
+    static func siteRoot(forOutputPath outputPath: String) -> String {
         let depth = outputPath.split(separator: "/").count - 1
         return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// The page at `outputPath` in each language that has it, when more than one does:
+    /// `translations` of the page model (the switcher and the `hreflang` links).
+    func translationLinks(of outputPath: String) -> [TranslationLink] {
+        guard let translations, let positions = translations.positions(of: outputPath, in: site.language) else { return [] }
+        let inside = PageTranslations.inside(outputPath, site.language)
+        let siteRoot = Self.siteRoot(forOutputPath: outputPath)
+        return positions.map { position in
+            let language = translations.languages[position]
+            let address = language.prefix + siteAddress(ofOutputPath: inside)
+            return TranslationLink(language: language, url: siteRoot + address,
+                                   absoluteURL: (site.config.baseURL.map { _ in baseURLOfSite } ?? siteRoot) + address,
+                                   isCurrent: position == site.language.position)
+        }
+    }
+
+    /// `base_url` as `site.yml` gives it: the root of the default language.
+    var baseURLOfSite: String {
+        guard let baseURL = site.config.baseURL else { return "" }
+        return site.language.isDefault ? baseURL : String(baseURL.dropLast(site.language.prefix.count))
     }
 
     /// The folder of incident `position`'s value of `field`, when `field` is a facet.
@@ -185,7 +239,7 @@ final class BuildContext: @unchecked Sendable {
         let html = caches.cards.value(key: incidentPrints[position]) {
             var values = CardModel(site: site, position: position)
             values.html = nil
-            let model = CardPageModel(card: values, root: Self.rootPlaceholder)
+            let model = CardPageModel(card: values, root: Self.rootPlaceholder, strings: strings)
             return templates.render("incident-card", .object(model))
         }
         card.html = ByteReplacement.replacingAll(Self.rootPlaceholder, with: root, in: html)
@@ -196,12 +250,17 @@ final class BuildContext: @unchecked Sendable {
     static let rootPlaceholder = "\u{0}root\u{0}"
 }
 
-/// What `incident-card` sees: the card and `root`, nothing of the page.
+/// What `incident-card` sees: the card, `root` and `t`, nothing of the page.
 struct CardPageModel: TemplateObject {
     let card: CardModel
     let root: String
+    let strings: TemplateValue
 
     func value(named name: String) -> TemplateValue? {
-        name == "root" ? .text(root) : card.value(named: name)
+        switch name {
+        case "root": return .text(root)
+        case "t": return strings
+        default: return card.value(named: name)
+        }
     }
 }

@@ -9,6 +9,8 @@ public struct Route: Sendable {
     public var path: String
     /// The producer that makes it, by its place in `RouteTable.producers`.
     var producer: Int
+    /// The language it is in, by its place in `site.yml`'s `languages` (0: the default).
+    var language: Int = 0
     /// Which of the producer's files this is, in the producer's own numbering (an
     /// incident's position, a list), and which part of it (a page of the list).
     var item: Int

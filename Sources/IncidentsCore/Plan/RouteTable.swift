@@ -9,10 +9,15 @@ protocol OutputProducer: Sendable {
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws
     /// Whether its pages belong in `sitemap.xml` (redirects and tombstones do not).
     var listsInSitemap: Bool { get }
+    /// Whether each language of the site has its own files of this kind, under its
+    /// folder (`fr/tags/…`), or the site has them once (theme assets, static files,
+    /// the sitemap): then only the default language's context plans them.
+    var isPerLanguage: Bool { get }
 }
 
 extension OutputProducer {
     var listsInSitemap: Bool { true }
+    var isPerLanguage: Bool { true }
 }
 
 extension OutputProducer {
@@ -34,25 +39,46 @@ struct RouteTable: Sendable {
     ]
 
     private(set) var routes: [Route] = []
+    /// The context of each language, the default first: a route renders with
+    /// `builds[route.language]`.
+    let builds: [BuildContext]
 
     /// Whether `route` (of a planned table) is a page of `sitemap.xml`.
     static func isSitemapPage(_ route: Route) -> Bool {
         route.path.hasSuffix("index.html") && producers[route.producer].listsInSitemap
     }
 
-    init(_ build: BuildContext) {
-        routes.reserveCapacity(4 * build.site.incidents.count + 64)
+    /// Plans every producer for every language (each language's routes under its
+    /// folder), then tells each context the table's pages and their translations.
+    init(_ builds: [BuildContext]) {
+        self.builds = builds
+        for build in builds { build.meet(builds) }
+        routes.reserveCapacity(builds.reduce(0) { $0 + 4 * $1.site.incidents.count } + 64)
         for (index, producer) in Self.producers.enumerated() {
-            for var route in producer.plan(build, planned: routes) {
-                route.producer = index
-                routes.append(route)
+            for build in producer.isPerLanguage ? builds : [builds[0]] {
+                let prefix = build.site.language.prefix
+                for var route in producer.plan(build, planned: routes) {
+                    route.producer = index
+                    route.language = build.site.language.position
+                    if !prefix.isEmpty { route.path = prefix + route.path }
+                    routes.append(route)
+                }
             }
         }
+        let translations = PageTranslations(self)
+        if !translations.byPath.isEmpty {
+            // A page whose languages change is another page: its switcher and links differ.
+            for index in routes.indices {
+                guard let print = translations.print(of: routes[index]) else { continue }
+                routes[index].fingerprint = [routes[index].fingerprint, print].hashValue
+            }
+        }
+        for build in builds { build.adopt(self, translations: translations) }
     }
 
     /// Renders and writes `route`.
-    func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
-        try Self.producers[route.producer].render(route, build, to: sink)
+    func render(_ route: Route, to sink: any OutputSink) throws {
+        try Self.producers[route.producer].render(route, builds[route.language], to: sink)
     }
 
     /// An error for each output that clashes with another, reported at the source the

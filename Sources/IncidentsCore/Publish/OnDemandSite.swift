@@ -45,7 +45,7 @@ public final class OnDemandSite: @unchecked Sendable {
         guard let index = routeByPath[path] else { return nil }
         if let file = lock.withLock({ rendered[path] }) { return file }
         let output = MemoryOutput()
-        try table.render(table.routes[index], build, to: output)
+        try table.render(table.routes[index], to: output)
         guard let file = output.snapshot[path] else { return nil }
         lock.withLock { rendered[path] = file }
         return file

@@ -7,11 +7,13 @@ struct Citation {
     let siteTitle: String
     /// The page's absolute address; nil without `base_url` (a relative one is no use in a citation).
     let url: String?
+    let language: SiteLanguage
 
-    /// `AI Incident Register. "Title." Reported Feb 15, 2024. https://…`
+    /// `AI Incident Register. "Title." Incident 3, incident report, severity high, reported Feb 15, 2024. https://…`
     var plainText: String {
-        "\(siteTitle). \"\(incident.title).\" \(incident.id.map { "Incident \($0), incident" } ?? "Incident") report, severity \(incident.severity.rawValue), "
-            + "reported \(incident.dateReported.displayText)." + (url.map { " " + $0 } ?? "")
+        let values = [("site", siteTitle), ("title", incident.title), ("severity", language.label(incident.severity).lowercased(with: Locale(identifier: language.code))),
+                      ("date", language.date(incident.dateReported)), ("id", incident.id.map(String.init) ?? "")]
+        return language.strings.text(incident.id == nil ? "cite_plain" : "cite_numbered", values) + (url.map { " " + $0 } ?? "")
     }
 
     var bibTeX: String {

@@ -16,11 +16,16 @@ enum FilterIndex {
         let facets = site.facets.filter { $0.field.kind != .severity }
         let pairs = { (values: [Tag]) -> JSONValue in .array(values.map { .array([.string($0.slug), .string($0.name)]) }) }
         let head = JSONValue.object([
-            ("severities", .array(Severity.allCases.map { .array([.string($0.rawValue), .string($0.label)]) })),
+            ("severities", .array(Severity.allCases.map { .array([.string($0.rawValue), .string(site.language.label($0))]) })),
             ("tags", pairs(site.tags)),
             ("facets", .array(facets.map { facet in
-                JSONValue.object([("key", .string(facet.field.key)), ("label", .string(facet.field.label)), ("values", pairs(facet.values))])
+                JSONValue.object([("key", .string(facet.field.key)), ("label", .string(site.language.label(facet.field))), ("values", pairs(facet.values))])
             })),
+            ("strings", .object(["any", "search", "severity", "tag", "year", "clear", "severity_prefix"].map { key in
+                (key, JSONValue.string(site.language.text(key == "severity" || key == "severity_prefix" ? key : "filter_" + key)))
+            } + [("matches", .object(PluralCategory.allCases.compactMap { category in
+                site.language.strings.pluralForm("filter_matches", category).map { (category.rawValue, JSONValue.string($0)) }
+            }))])),
             ("incidents", .array([])),
         ])
         // The document with an empty list of incidents, cut before the list's `]}`.
@@ -38,7 +43,7 @@ enum FilterIndex {
                 .string(incident.severity.rawValue),
                 .int(incident.sortDate.year),
                 .string(incident.sortDate.description),
-                .string(incident.sortDate.displayText),
+                .string(site.language.date(incident.sortDate)),
                 .array(site.tagsOfIncident[position].map(JSONValue.int)),
                 .array(facets.map { facet in facet.valueOfIncident[position].map(JSONValue.int) ?? .null }),
             ]).write(to: &bytes, indent: 0, level: 0)

@@ -20,8 +20,8 @@ struct Pagination: Sendable {
     }
 
     /// The template values of `page` (see `PaginationModel`).
-    func model(page: Int) -> PaginationModel {
-        PaginationModel(pagination: self, page: page)
+    func model(page: Int, language: SiteLanguage) -> PaginationModel {
+        PaginationModel(pagination: self, page: page, language: language)
     }
 }
 
@@ -31,6 +31,7 @@ struct Pagination: Sendable {
 struct PaginationModel: TemplateObject {
     let pagination: Pagination
     let page: Int
+    let language: SiteLanguage
 
     func value(named name: String) -> TemplateValue? {
         let count = pagination.pageCount
@@ -38,6 +39,8 @@ struct PaginationModel: TemplateObject {
         case "current": return .number(page)
         case "total": return .number(count)
         case "is_paged": return .bool(count > 1)
+        // "page 2 of 5", in the page's language.
+        case "position_text": return .text(language.text("page_of", ("current", language.number(page)), ("total", language.number(count))))
         case "previous_url": return page > 1 ? .text(pagination.folder.page(page - 1).url) : .null
         case "next_url": return page < count ? .text(pagination.folder.page(page + 1).url) : .null
         case "pages":

@@ -59,7 +59,7 @@ struct SiteFeeds {
             <link rel="alternate" type="text/html" href="\(url)"/>
             <published>\(date)</published>
             <updated>\(Self.updated(incident).text)</updated>
-            <category term="severity:\(incident.severity.rawValue)" label="Severity: \(incident.severity.label)"/>
+            <category term="severity:\(incident.severity.rawValue)" label="\(site.language.text("severity_prefix").xmlEscaped)\(site.language.label(incident.severity).xmlEscaped)"/>
 
             """
             for tag in site.tagsOfIncident[position].map({ site.tags[$0] }) {
@@ -111,13 +111,25 @@ struct SiteFeeds {
     }
 
     /// Every page of the site, for search engines; `lastModified` dates by page path.
-    func sitemap(pagePaths: [String], lastModified: [String: String] = [:]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in pagePaths {
+    /// `sitemap.xml`. `alternates` gives a page's versions in every language that has
+    /// it (hreflang code and site-relative address, the default language's first), for
+    /// the `xhtml:link` entries search engines read on a multilingual site.
+    func sitemap(pagePaths: [String], lastModified: [String: String] = [:],
+                 alternates: (String) -> [(code: String, url: String)]? = { _ in nil }) -> String {
+        let links = pagePaths.map(alternates)
+        let namespaces = links.contains { $0 != nil } ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : ""
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(namespaces)>\n"
+        for (path, versions) in zip(pagePaths, links) {
             let folder = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             let url = folder.split(separator: "/").map { Slug.urlEncoded(String($0)) + "/" }.joined()
             let lastmod = lastModified[path].map { "<lastmod>\($0.xmlEscaped)</lastmod>" } ?? ""
-            xml += "<url><loc>\(absolute(url).xmlEscaped)</loc>\(lastmod)</url>\n"
+            var alternate = ""
+            if let versions, let first = versions.first {
+                for version in versions + [(code: "x-default", url: first.url)] {
+                    alternate += "<xhtml:link rel=\"alternate\" hreflang=\"\(version.code.xmlEscaped)\" href=\"\(absolute(version.url).xmlEscaped)\"/>"
+                }
+            }
+            xml += "<url><loc>\(absolute(url).xmlEscaped)</loc>\(lastmod)\(alternate)</url>\n"
         }
         return xml + "</urlset>\n"
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The charts of the statistics page, drawn at build time as inline SVG: no
 /// script, readable by screen readers (a title and a description on each chart),
 /// and each followed by its numbers as a table.
@@ -15,6 +17,7 @@ struct StatisticsCharts {
         var rows: [[String]]
         /// The severities whose badges explain the colours, for charts split by severity.
         var legend: [Severity] = []
+        var language: SiteLanguage
 
         func value(named name: String) -> TemplateValue? {
             switch name {
@@ -22,7 +25,7 @@ struct StatisticsCharts {
             case "title": return .text(title)
             case "description": return .text(description)
             case "svg": return .text(svg)
-            case "legend": return .list(legend.map { .object(Legend(severity: $0)) })
+            case "legend": return .list(legend.map { .object(Legend(severity: $0, language: language)) })
             case "has_legend": return .bool(!legend.isEmpty)
             case "columns": return .list(columns.map(TemplateValue.text))
             case "rows": return .list(rows.map { .object(Row(cells: $0)) })
@@ -33,7 +36,8 @@ struct StatisticsCharts {
         /// `{severity}`: one badge of the legend.
         struct Legend: TemplateObject {
             let severity: Severity
-            func value(named name: String) -> TemplateValue? { name == "severity" ? SeverityModel.all[severity] : nil }
+            let language: SiteLanguage
+            func value(named name: String) -> TemplateValue? { name == "severity" ? .object(SeverityModel(severity, language)) : nil }
         }
 
         /// `{label, cells}`: one row of the chart's table.
@@ -50,16 +54,18 @@ struct StatisticsCharts {
     }
 
     let site: Site
+    var language: SiteLanguage { site.language }
 
     var charts: [Chart] {
         var charts = [perYear]
-        charts.append(bars(id: "tags", title: "The 20 most used tags",
+        charts.append(bars(id: "tags", title: language.text("chart_top_tags"), firstColumn: language.text("chart_tag"),
                            counts: site.tags.map { ($0.name, $0.count) }, limit: 20))
         for field in ["category", "industry"].compactMap(IncidentField.named) {
             let facet = site.facets.first { $0.field == field } ?? Facet(field: field, incidents: site.incidents)
             let counts = facet.values.map { ($0.name, $0.count) }
             guard !counts.isEmpty else { continue }
-            charts.append(bars(id: field.folder, title: "Incidents per \(field.label.lowercased())", counts: counts, limit: 20))
+            charts.append(bars(id: field.folder, title: language.text("chart_per_field", ("field", language.label(field).lowercased(with: Locale(identifier: language.code)))),
+                               firstColumn: language.text("chart_value"), counts: counts, limit: 20))
         }
         return charts
     }
@@ -78,8 +84,9 @@ struct StatisticsCharts {
         let plotHeight = 200.0, barWidth = 28.0, gap = 10.0, left = 36.0, top = 10.0
         let width = left + Double(years.count) * (barWidth + gap) + gap
         let height = top + plotHeight + 30
-        let title = "Incidents per year, by severity"
-        let description = years.isEmpty ? "No incidents yet." : "From \(years.first!) to \(years.last!); most in one year: \(maximum)."
+        let title = language.text("chart_per_year")
+        let description = years.isEmpty ? language.text("chart_no_incidents")
+            : language.text("chart_per_year_text", ("first", String(years.first!)), ("last", String(years.last!)), ("most", language.number(maximum)))
         var svg = Self.open(id: "per-year", width: width, height: height, title: title, description: description)
         svg += axis(left: left, top: top, height: plotHeight, width: width, maximum: maximum)
         for (column, year) in years.enumerated() {
@@ -90,27 +97,27 @@ struct StatisticsCharts {
                 guard count > 0 else { continue }
                 let barHeight = plotHeight * Double(count) / Double(maximum)
                 y -= barHeight
-                svg += "<rect class=\"bar severity-\(severity.rawValue)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(barWidth))\" height=\"\(Self.number(barHeight))\"><title>\(year), \(severity.label): \(count)</title></rect>\n"
+                svg += "<rect class=\"bar severity-\(severity.rawValue)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(barWidth))\" height=\"\(Self.number(barHeight))\"><title>\(year), \(language.label(severity).htmlEscaped): \(count)</title></rect>\n"
             }
             svg += "<text class=\"label\" x=\"\(Self.number(x + barWidth / 2))\" y=\"\(Self.number(top + plotHeight + 16))\" text-anchor=\"middle\">\(year)</text>\n"
         }
         svg += "</svg>"
-        let columns = ["Year"] + Severity.allCases.map(\.label) + ["Total"]
+        let columns = [language.text("chart_year")] + Severity.allCases.map(language.label) + [language.text("chart_total")]
         let rows = zip(years, totals).map { year, total in
             [String(year)] + Severity.allCases.map { String(byYear[year]?[$0.rank] ?? 0) } + [String(total)]
         }
         return Chart(id: "per-year", title: title, description: description, svg: svg, columns: columns, rows: rows,
-                     legend: Severity.allCases)
+                     legend: Severity.allCases, language: language)
     }
 
     /// Horizontal bars for the `limit` largest counts.
-    func bars(id: String, title: String, counts: [(String, Int)], limit: Int) -> Chart {
+    func bars(id: String, title: String, firstColumn: String, counts: [(String, Int)], limit: Int) -> Chart {
         let shown = counts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.lowercased() < $1.0.lowercased() }.prefix(limit)
         let maximum = max(shown.first?.1 ?? 0, 1)
         let labelWidth = 190.0, plotWidth = 360.0, rowHeight = 22.0, top = 6.0
         let width = labelWidth + plotWidth + 40, height = top + Double(shown.count) * rowHeight + 6
-        let description = shown.isEmpty ? "Nothing to count yet."
-            : "\(shown.count) bars, largest first: \(shown.first!.0) with \(shown.first!.1)."
+        let description = shown.isEmpty ? language.text("chart_nothing")
+            : language.text("chart_bars_text", ("count", language.number(shown.count)), ("label", shown.first!.0), ("value", language.number(shown.first!.1)))
         var svg = Self.open(id: id, width: width, height: height, title: title, description: description)
         for (row, (label, count)) in shown.enumerated() {
             let y = top + Double(row) * rowHeight
@@ -121,8 +128,8 @@ struct StatisticsCharts {
             svg += "<text class=\"value\" x=\"\(Self.number(labelWidth + barWidth + 6))\" y=\"\(Self.number(y + 15))\">\(count)</text>\n"
         }
         svg += "</svg>"
-        return Chart(id: id, title: title, description: description, svg: svg, columns: [title.hasSuffix("tags") ? "Tag" : "Value", "Incidents"],
-                     rows: shown.map { [$0.0, String($0.1)] })
+        return Chart(id: id, title: title, description: description, svg: svg, columns: [firstColumn, language.text("chart_incidents")],
+                     rows: shown.map { [$0.0, String($0.1)] }, language: language)
     }
 
     private func axis(left: Double, top: Double, height: Double, width: Double, maximum: Int) -> String {

@@ -46,6 +46,15 @@ public enum BuiltinTheme {
         "assets/filter.js": files["filter.js"]!,
     ]
 
+    /// The built-in strings (`Theme/Strings/<lang>.yml`), by language code.
+    public static let strings: [String: String] = [
+        "de": PackageResources.de_yml,
+        "en": PackageResources.en_yml,
+        "es": PackageResources.es_yml,
+        "fr": PackageResources.fr_yml,
+        "ja": PackageResources.ja_yml,
+    ].mapValues { String(decoding: $0, as: UTF8.self) }
+
     /// The search page's script, written only when search is on.
     public static let searchScript = files["search.js"]!
 }

@@ -1,17 +1,21 @@
-/// `severity`: `{slug, label, rank}`.
+/// `severity`: `{slug, label, rank}`, the label in the page's language.
 struct SeverityModel: TemplateObject {
     let severity: Severity
+    let label: String
+
+    init(_ severity: Severity, _ language: SiteLanguage) {
+        self.severity = severity
+        label = language.label(severity)
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
         case "slug": return .text(severity.rawValue)
-        case "label": return .text(severity.label)
+        case "label": return .text(label)
         case "rank": return .number(severity.rank)
         default: return nil
         }
     }
-
-    static let all: [Severity: TemplateValue] = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, .object(SeverityModel(severity: $0))) })
 }
 
 /// Another incident as a link (`newer`, `older`, `related`): title, address, date, severity.
@@ -20,12 +24,14 @@ struct LinkModel: TemplateObject {
     let url: String
     let date: PartialDate
     let severity: Severity
+    let language: SiteLanguage
 
-    init(_ incident: Incident) {
+    init(_ incident: Incident, _ language: SiteLanguage) {
         title = incident.title
         url = Addresses.incident(incident.slug).url
         date = incident.sortDate
         severity = incident.severity
+        self.language = language
     }
 
     func value(named name: String) -> TemplateValue? {
@@ -33,8 +39,8 @@ struct LinkModel: TemplateObject {
         case "title": return .text(title)
         case "url": return .text(url)
         case "date_iso": return .text(date.description)
-        case "date_text": return .text(date.displayText)
-        case "severity": return SeverityModel.all[severity]
+        case "date_text": return .text(language.date(date))
+        case "severity": return .object(SeverityModel(severity, language))
         default: return nil
         }
     }
@@ -67,7 +73,7 @@ struct CardModel: TemplateObject {
 
     init(site: Site, position: Int) {
         let incident = site.incidents[position]
-        link = LinkModel(incident)
+        link = LinkModel(incident, site.language)
         slug = incident.slug
         summary = incident.summary
         tags = .list(site.tagsOfIncident[position].map { .object(TagLinkModel(name: site.tags[$0].name, slug: site.tags[$0].slug)) })
@@ -116,10 +122,12 @@ struct SourceModel: TemplateObject {
     let archiveHref: String?
     /// 1-based, in file order: the anchor `source-N`.
     let number: Int
+    let language: SiteLanguage
 
-    init(_ source: Source, number: Int, root: String) {
+    init(_ source: Source, number: Int, root: String, language: SiteLanguage) {
         self.source = source
         self.number = number
+        self.language = language
         func link(_ url: String?) -> String? {
             guard let url else { return nil }
             let isAbsolute = url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
@@ -140,10 +148,10 @@ struct SourceModel: TemplateObject {
         case "language": return .optional(source.language)
         case "meta":
             let authors = source.authors.isEmpty ? nil : source.authors.joined(separator: ", ")
-            let meta = [authors, source.publisher, source.date?.displayText, source.type].compactMap { $0 }
+            let meta = [authors, source.publisher, source.date.map(language.date), source.type].compactMap { $0 }
             return meta.isEmpty ? .null : .text(meta.joined(separator: " · "))
         case "publisher": return .optional(source.publisher)
-        case "date": return .optional(source.date?.displayText)
+        case "date": return .optional(source.date.map(language.date))
         case "date_iso": return .optional(source.date?.description)
         case "type": return .optional(source.type)
         default: return nil
@@ -169,6 +177,7 @@ struct IncidentModel: TemplateObject {
     let jsonLD: String
     /// `{label, names: [{name, url}]}` for each role with entities.
     var entities: TemplateValue = .list([])
+    let language: SiteLanguage
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -191,12 +200,15 @@ struct IncidentModel: TemplateObject {
         case "tag_names": return .list(tagNames.map(TemplateValue.text))
         case "json_ld": return .text(jsonLD)
         case "id": return incident.id.map(TemplateValue.number) ?? .null
-        case "timeline": return .list(incident.timeline.map { .object(TimelineEntryModel(entry: $0)) })
+        case "timeline": return .list(incident.timeline.map { .object(TimelineEntryModel(entry: $0, language: language)) })
         case "entities": return entities
         case "has_entities": return .bool(entities.isTruthy)
         case "has_timeline": return .bool(!incident.timeline.isEmpty)
         case "modified_iso": return .optional(incident.modified)
-        case "modified_text": return .optional(incident.modified.flatMap(DateTime.init(parsing:))?.date.displayText)
+        case "modified_text": return .optional(incident.modified.flatMap(DateTime.init(parsing:)).map { language.date($0.date) })
+        case "id_text": return incident.id.map { .text(language.text("incident_number", ("id", String($0)))) } ?? .null
+        case "machine_translated": return .bool(incident.translation?.machineTranslated == true)
+        case "outdated": return .bool(incident.translation?.isOutdated == true)
         default: return card.value(named: name)
         }
     }
@@ -216,11 +228,12 @@ extension ParamValue {
 /// One entry of `incident.timeline`: `{datetime, when, html, text, status}`.
 struct TimelineEntryModel: TemplateObject {
     let entry: TimelineEntry
+    let language: SiteLanguage
 
     func value(named name: String) -> TemplateValue? {
         switch name {
         case "datetime": return .text(entry.when.description)
-        case "when": return .text(entry.when.displayText)
+        case "when": return .text(language.moment(entry.when))
         case "html": return .text(entry.html)
         case "text": return .text(entry.text)
         case "status": return .optional(entry.status)

@@ -3,7 +3,7 @@
 /// (`schema/incident.schema.json`) and `filter-index.json`.
 struct DataFiles: OutputProducer {
     enum File: Int, CaseIterable {
-        case json, csv, schema, filterIndex
+        case json, csv, schema, filterIndex, translationSchema
 
         var path: String {
             switch self {
@@ -11,14 +11,23 @@ struct DataFiles: OutputProducer {
             case .csv: return "incidents.csv"
             case .schema: return IncidentSchema.outputPath
             case .filterIndex: return FilterIndex.outputPath
+            case .translationSchema: return IncidentSchema.translationOutputPath
             }
         }
     }
 
     func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
-        File.allCases.map { file in
+        // The schemas once, at the site root; the translations' only on a site with several languages.
+        let files = File.allCases.filter { file in
+            switch file {
+            case .schema: return build.site.language.isDefault
+            case .translationSchema: return build.site.language.isDefault && build.site.config.languages.count > 1
+            default: return true
+            }
+        }
+        return files.map { file in
             route(file.path, item: file.rawValue, fingerprint: build.fingerprint { hasher in
-                guard file != .schema else { return }
+                guard file != .schema && file != .translationSchema else { return }
                 hasher.combine(build.site.incidents.count)
                 build.incidentPrints.forEach { hasher.combine($0) }
                 build.site.tombstones.forEach { hasher.combine($0.sourcePrint) }
@@ -69,6 +78,8 @@ struct DataFiles: OutputProducer {
             }
         case .schema:
             try sink.write(Array(IncidentSchema.text.utf8), to: route.path)
+        case .translationSchema:
+            try sink.write(Array(IncidentSchema.translationText.utf8), to: route.path)
         case .filterIndex:
             try sink.write(to: route.path) { emit in try FilterIndex.write(site: site, emit: emit) }
         }

@@ -33,14 +33,14 @@ struct Feeds: OutputProducer {
     }
 
     static func title(_ list: IncidentList, _ build: BuildContext) -> String {
-        let site = build.site
+        let site = build.site, language = site.language, title = ("site", site.config.title)
         switch list.kind {
         case .index: return site.config.title
-        case .tag(let index): return "\(site.config.title): \(site.tags[index].name)"
+        case .tag(let index): return language.text("feed_tag", title, ("tag", site.tags[index].name))
         case .facetValue(let facet, let value):
-            return "\(site.config.title): \(site.facets[facet].field.label) \(site.facets[facet].values[value].name)"
+            return language.text("feed_tag", title, ("tag", "\(language.label(site.facets[facet].field)) \(site.facets[facet].values[value].name)"))
         case .entity(let index):
-            return "\(site.config.title): \(site.entities[index].list.name)"
+            return language.text("feed_tag", title, ("tag", site.entities[index].list.name))
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pages of each list of incidents, `per_page` cards each: the index
 /// (`index.html`, `page/2/index.html` …) through `index`, a tag's
 /// (`tags/<slug>/…`) through `tag`, a facet value's (`category/privacy/…`) through
@@ -24,7 +26,8 @@ struct ListPages: OutputProducer {
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
         let list = build.lists[route.item]
         let pagination = Self.pagination(list, build)
-        let root = BuildContext.root(forOutputPath: route.path)
+        let root = build.root(of: route.path)
+        let language = build.site.language
         let range = pagination.itemRange(page: route.part)
         let cards = TemplateValue.list(range.map { .object(build.card(list.members[$0], root: root)) })
         var (template, heading, description) = Self.heading(list, build)
@@ -36,7 +39,7 @@ struct ListPages: OutputProducer {
                 let members = entity.incidentsByRole[role.rawValue].filter(onPage.contains)
                 guard !members.isEmpty else { return nil }
                 return .object(TemplateRecord([
-                    "label": .text(role.label), "key": .text(role.key), "heading": .text("As " + role.label.lowercased()),
+                    "label": .text(language.label(role)), "key": .text(role.key), "heading": .text(language.text("role_heading_" + role.textKey)),
                     "incidents": .list(members.map { .object(build.card($0, root: root)) }),
                 ]))
             }
@@ -45,10 +48,13 @@ struct ListPages: OutputProducer {
                 // What the site says about the entity (content/entities/<slug>.md), on its first page.
                 if route.part == 1, !profile.body.trimmingWhitespace().isEmpty { heading.append(("about_html", .text(build.markdown.render(profile.body)))) }
                 if let website = profile.website { heading.append(("website", .text(website))) }
-                if !profile.alsoKnownAs.isEmpty { heading.append(("also_known_as", .text(profile.alsoKnownAs.joined(separator: ", ")))) }
+                if !profile.alsoKnownAs.isEmpty {
+                    heading.append(("also_known_as", .text(language.text("also_known_as", ("names", profile.alsoKnownAs.joined(separator: ", "))))))
+                }
             }
         }
-        let content = ListPageContent(heading: heading, cards: cards, pagination: pagination.model(page: route.part), count: list.members.count)
+        let content = ListPageContent(heading: heading, cards: cards, pagination: pagination.model(page: route.part, language: language),
+                                      count: list.members.count, language: language)
         try sink.write(build.page(template, content: content, outputPath: route.path, description: description), to: route.path)
     }
 
@@ -58,24 +64,28 @@ struct ListPages: OutputProducer {
 
     /// The list's template, the values of its heading and its page description.
     static func heading(_ list: IncidentList, _ build: BuildContext) -> (String, [(String, TemplateValue)], String?) {
-        let site = build.site
+        let site = build.site, language = site.language, title = ("site", site.config.title)
         switch list.kind {
         case .index:
             return ("index", [], nil)
         case .tag(let index):
             let tag = site.tags[index]
-            return ("tag", [("tag", .object(CountedLinkModel(list: tag, url: list.folder.url, definition: site.definition(of: tag.name, in: "tags"))))],
-                    "Incidents tagged \(tag.name) in \(site.config.title).")
+            return ("tag", [("tag", .object(CountedLinkModel(list: tag, url: list.folder.url, definition: site.definition(of: tag.slug, in: "tags"), language: language))),
+                            ("heading", .text(language.text("tag_heading", ("tag", tag.name))))],
+                    language.text("description_tag", ("tag", tag.name), title))
         case .facetValue(let facetIndex, let valueIndex):
             let facet = site.facets[facetIndex], value = facet.values[valueIndex]
-            return ("facet-value", [("facet", .object(FacetModel(field: facet.field))),
+            let label = language.label(facet.field)
+            return ("facet-value", [("facet", .object(FacetModel(field: facet.field, language: language))),
                                     ("value", .object(CountedLinkModel(list: value, url: list.folder.url,
-                                                                       definition: site.definition(of: value.name, in: facet.field.key))))],
-                    "Incidents with \(facet.field.label.lowercased()) \(value.name) in \(site.config.title).")
+                                                                       definition: site.definition(of: value.slug, in: facet.field.key), language: language))),
+                                    ("heading", .text(language.text("facet_value_heading", ("facet", label), ("value", value.name)))),
+                                    ("back_text", .text(language.text("all_values_of", ("facet", label))))],
+                    language.text("description_facet_value", ("field", label.lowercased(with: Locale(identifier: language.code))), ("value", value.name), title))
         case .entity(let index):
             let entity = site.entities[index]
-            return ("entity", [("entity", .object(EntityModel(entity: entity)))],
-                    "Incidents involving \(entity.list.name) in \(site.config.title), by role.")
+            return ("entity", [("entity", .object(EntityModel(entity: entity, language: language)))],
+                    language.text("description_entity", ("entity", entity.list.name), title))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The overviews with counts: every tag (`tags/index.html`, through `tags`) and every
 /// value of each facet (`category/index.html`, through `facet`).
 struct Overviews: OutputProducer {
@@ -23,28 +25,32 @@ struct Overviews: OutputProducer {
     }
 
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
-        let site = build.site
+        let site = build.site, language = site.language, title = ("site", site.config.title)
         if route.item == -2 {
-            let content = OverviewContent(listName: "entities", entries: .list(site.entities.map { .object(EntityModel(entity: $0)) }),
-                                          count: site.entities.count, noun: "entity", facet: nil)
+            let content = OverviewContent(listName: "entities", entries: .list(site.entities.map { .object(EntityModel(entity: $0, language: language)) }),
+                                          count: site.entities.count, noun: "count_entities", facet: nil, language: language)
             try sink.write(build.page("entities", content: content, outputPath: route.path,
-                                      description: "The organisations and groups in \(site.config.title): deployers, developers and harmed parties."), to: route.path)
+                                      description: language.text("description_entities", title)), to: route.path)
             return
         }
         if route.item < 0 {
             let content = OverviewContent(listName: "tags", entries: .list(site.tags.map { .object(CountedLinkModel(list: $0, url: Addresses.tag($0.slug).url,
-                                                                                                                definition: site.definition(of: $0.name, in: "tags"))) }),
-                                          count: site.tags.count, noun: "tag", facet: nil)
+                                                                                                                definition: site.definition(of: $0.slug, in: "tags"),
+                                                                                                                language: language)) }),
+                                          count: site.tags.count, noun: "count_tags", facet: nil, language: language)
             try sink.write(build.page("tags", content: content, outputPath: route.path,
-                                      description: "All tags of \(site.config.title), with their number of incidents."), to: route.path)
+                                      description: language.text("description_tags", title)), to: route.path)
             return
         }
         let facet = site.facets[route.item]
         let entries = facet.values.map { TemplateValue.object(CountedLinkModel(list: $0, url: Addresses.facetValue(facet.field, $0.slug).url,
-                                                                               definition: site.definition(of: $0.name, in: facet.field.key))) }
-        let content = OverviewContent(listName: "values", entries: .list(entries), count: facet.values.count, noun: "value", facet: FacetModel(field: facet.field))
+                                                                               definition: site.definition(of: $0.slug, in: facet.field.key), language: language)) }
+        let label = language.label(facet.field)
+        let content = OverviewContent(listName: "values", entries: .list(entries), count: facet.values.count, noun: "count_values",
+                                      facet: FacetModel(field: facet.field, language: language), language: language)
         try sink.write(build.page("facet", content: content, outputPath: route.path,
-                                  description: "Incidents of \(site.config.title) by \(facet.field.label.lowercased())."), to: route.path)
+                                  description: language.text("description_facet", title, ("field", label.lowercased(with: Locale(identifier: language.code))))),
+                       to: route.path)
     }
 
     private static func hash(_ list: Tag, into hasher: inout Hasher) {

@@ -29,11 +29,12 @@ struct Redirects: OutputProducer {
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
         let incident = build.site.record(route.item)
         let url = Addresses.incident(incident.slug).url
-        let root = BuildContext.root(forOutputPath: route.path)
+        let root = build.root(of: route.path)
         let model = TemplateRecord([
             "title": .text(incident.title),
             "url": .text(url),
             "id": incident.id.map(TemplateValue.number) ?? .null,
+            "link_text": .text(incident.id.map { build.site.language.text("numbered_title", ("id", String($0)), ("title", incident.title)) } ?? incident.title),
             "canonical_url": .text(build.site.config.baseURL.map { $0 + url } ?? root + url),
         ])
         try sink.write(build.page("redirect", content: TemplateRecord(["redirect": .object(model)]), outputPath: route.path,

@@ -1,13 +1,17 @@
 /// With `base_url`: `sitemap.xml`, listing every page planned before it, and
 /// `robots.txt`, pointing to it.
 struct SearchEngineFiles: OutputProducer {
+    /// Once for the whole site: every language shares them.
+    var isPerLanguage: Bool { false }
+
     func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
         guard build.site.config.baseURL != nil else { return [] }
         let pages = planned.filter(RouteTable.isSitemapPage).map(\.path)
         return [
             route("sitemap.xml", item: 0, fingerprint: build.fingerprint { hasher in
                 pages.forEach { hasher.combine($0) }
-                build.site.incidents.forEach { hasher.combine($0.modified) }
+                planned.forEach { if RouteTable.isSitemapPage($0) { hasher.combine($0.language) } }
+                build.languageSites.forEach { site in site.incidents.forEach { hasher.combine($0.modified) } }
             }),
             route("robots.txt", item: 1, fingerprint: build.sitePrint),
         ]
@@ -21,9 +25,16 @@ struct SearchEngineFiles: OutputProducer {
             return
         }
         var lastModified: [String: String] = [:]
-        for incident in build.site.incidents {
-            if let modified = incident.modified { lastModified[Addresses.incident(incident.slug).indexPath] = modified }
+        for site in build.languageSites {
+            for incident in site.incidents {
+                if let modified = incident.modified { lastModified[site.language.prefix + Addresses.incident(incident.slug).indexPath] = modified }
+            }
         }
-        try sink.write(Array(feeds.sitemap(pagePaths: build.plannedPages, lastModified: lastModified).utf8), to: route.path)
+        let translations = build.translations
+        let alternates = { (path: String) -> [(code: String, url: String)]? in
+            guard let translations, let (positions, inside) = translations.languages(ofOutputPath: path) else { return nil }
+            return positions.map { (translations.languages[$0].code, translations.languages[$0].prefix + siteAddress(ofOutputPath: inside)) }
+        }
+        try sink.write(Array(feeds.sitemap(pagePaths: build.plannedPages, lastModified: lastModified, alternates: alternates).utf8), to: route.path)
     }
 }

@@ -6,14 +6,22 @@ struct SearchPage: OutputProducer {
     }
 
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
-        let content = Content(count: build.site.incidents.count)
+        let language = build.site.language
+        let content = Content(count: build.site.incidents.count, language: language)
         try sink.write(build.page("search", content: content, outputPath: route.path,
-                                  description: "Search the incidents of \(build.site.config.title)."), to: route.path)
+                                  description: language.text("description_search", ("site", build.site.config.title))), to: route.path)
     }
 
-    /// `count_text`.
+    /// `count_text` and `lede`.
     struct Content: TemplateObject {
         let count: Int
-        func value(named name: String) -> TemplateValue? { name == "count_text" ? .text(Count.text(count, "incident")) : nil }
+        let language: SiteLanguage
+        func value(named name: String) -> TemplateValue? {
+            switch name {
+            case "count_text": return .text(language.count("count_incidents", count))
+            case "lede": return .text(language.text("search_lede", ("count", language.count("count_incidents", count))))
+            default: return nil
+            }
+        }
     }
 }

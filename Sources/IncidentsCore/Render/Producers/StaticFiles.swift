@@ -1,5 +1,8 @@
 /// The files of `static/`, copied as they are to the same path in the output.
 struct StaticFiles: OutputProducer {
+    /// Once for the whole site: every language shares them.
+    var isPerLanguage: Bool { false }
+
     func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
         build.site.staticFiles.indices.map { index in
             let path = build.site.staticFiles[index]

@@ -14,9 +14,10 @@ struct StatisticsPage: OutputProducer {
 
     func render(_ route: Route, _ build: BuildContext, to sink: any OutputSink) throws {
         let charts = StatisticsCharts(site: build.site).charts
-        let content = Content(charts: .list(charts.map(TemplateValue.object)), count: build.site.incidents.count)
+        let language = build.site.language
+        let content = Content(charts: .list(charts.map(TemplateValue.object)), count: build.site.incidents.count, language: language)
         try sink.write(build.page("stats", content: content, outputPath: route.path,
-                                  description: "Statistics of \(build.site.config.title): incidents per year and severity, tags, categories, industries."),
+                                  description: language.text("description_statistics", ("site", build.site.config.title))),
                        to: route.path)
     }
 
@@ -24,11 +25,12 @@ struct StatisticsPage: OutputProducer {
     struct Content: TemplateObject {
         let charts: TemplateValue
         let count: Int
+        let language: SiteLanguage
 
         func value(named name: String) -> TemplateValue? {
             switch name {
             case "charts": return charts
-            case "count_text": return .text(Count.text(count, "incident"))
+            case "count_text": return .text(language.count("count_incidents", count))
             default: return nil
             }
         }

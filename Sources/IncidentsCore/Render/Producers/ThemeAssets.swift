@@ -1,6 +1,9 @@
 /// The theme's own files (`assets/style.css`, `assets/favicon.svg`,
 /// `assets/filter.js`, and `assets/search.js` with search on), written as they are.
 struct ThemeAssets: OutputProducer {
+    /// Once for the whole site: every language shares them.
+    var isPerLanguage: Bool { false }
+
     func plan(_ build: BuildContext, planned: [Route]) -> [Route] {
         Self.assets(build).enumerated().map { index, asset in
             route(asset.path, item: index, fingerprint: build.fingerprint { $0.combine(asset.text) })

@@ -8,6 +8,8 @@
   var results = document.getElementById("filter-results");
   var status = document.getElementById("filter-count");
   var data = null;
+  // The page's words, from filter-index.json (in the page's language), else English.
+  function text(key, fallback) { return (data && data.strings && data.strings[key]) || fallback; }
 
   function element(name, attributes, text) {
     var node = document.createElement(name);
@@ -21,7 +23,7 @@
     var id = "filter-field-" + name;
     wrapper.appendChild(element("label", { "for": id }, label));
     var control = element("select", { id: id, name: name });
-    control.appendChild(element("option", { value: "" }, "Any"));
+    control.appendChild(element("option", { value: "" }, text("any", "Any")));
     options.forEach(function (option) { control.appendChild(element("option", { value: option[0] }, option[1])); });
     wrapper.appendChild(control);
     return wrapper;
@@ -30,16 +32,16 @@
   function build() {
     var fields = element("div", { "class": "filter-fields" });
     var search = element("div", { "class": "filter-field filter-search" });
-    search.appendChild(element("label", { "for": "filter-field-q" }, "Search titles and summaries"));
+    search.appendChild(element("label", { "for": "filter-field-q" }, text("search", "Search titles and summaries")));
     search.appendChild(element("input", { id: "filter-field-q", name: "q", type: "search", autocomplete: "off" }));
     fields.appendChild(search);
-    fields.appendChild(select("severity", "Severity", data.severities));
+    fields.appendChild(select("severity", text("severity", "Severity"), data.severities));
     data.facets.forEach(function (facet) { fields.appendChild(select(facet.key, facet.label, facet.values)); });
-    fields.appendChild(select("tag", "Tag", data.tags));
+    fields.appendChild(select("tag", text("tag", "Tag"), data.tags));
     var years = {};
     data.incidents.forEach(function (incident) { years[incident[4]] = true; });
-    fields.appendChild(select("year", "Year", Object.keys(years).sort().reverse().map(function (year) { return [year, year]; })));
-    var clear = element("button", { type: "reset" }, "Clear");
+    fields.appendChild(select("year", text("year", "Year"), Object.keys(years).sort().reverse().map(function (year) { return [year, year]; })));
+    var clear = element("button", { type: "reset" }, text("clear", "Clear"));
     fields.appendChild(clear);
     form.appendChild(fields);
     form.hidden = false;
@@ -80,7 +82,10 @@
       var text = (incident[1] + " " + (incident[2] || "")).toLowerCase();
       return words.every(function (word) { return text.indexOf(word) >= 0; });
     });
-    status.textContent = found.length === 1 ? "1 incident matches." : found.length + " incidents match.";
+    var forms = (data.strings && data.strings.matches) || { one: "{count} incident matches.", other: "{count} incidents match." };
+    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en").select(found.length) : (found.length === 1 ? "one" : "other");
+    var count = window.Intl ? found.length.toLocaleString(document.documentElement.lang || "en") : String(found.length);
+    status.textContent = (forms[category] || forms.other).replace("{count}", count);
     var labels = {};
     data.severities.forEach(function (pair) { labels[pair[0]] = pair[1]; });
     found.slice(0, 500).forEach(function (incident) {
@@ -90,7 +95,7 @@
       item.appendChild(title);
       var meta = element("p", { "class": "card-meta" });
       var badge = element("span", { "class": "badge severity-" + incident[3] });
-      badge.appendChild(element("span", { "class": "visually-hidden" }, "Severity: "));
+      badge.appendChild(element("span", { "class": "visually-hidden" }, text("severity_prefix", "Severity: ")));
       badge.appendChild(document.createTextNode(labels[incident[3]]));
       meta.appendChild(badge);
       meta.appendChild(document.createTextNode(" "));
