@@ -318,13 +318,13 @@ def browser_checks(site, screenshots):
             check(visible("h1").text == title, f"{language}: clicking a card did not open its incident")
             check(f"/{language}/incidents/" in driver.current_url, f"{language}: a card left the language ({driver.current_url})")
             # The switcher leads to the same incident in the default language, and back.
-            number = driver.find_elements(By.CSS_SELECTOR, ".incident-id")
+            number = [element.text for element in driver.find_elements(By.CSS_SELECTOR, ".incident-id")]
             switch = driver.find_elements(By.CSS_SELECTOR, ".languages a[hreflang]")
             if check(switch, f"{language}: a translated incident has no language switcher"):
                 switch[0].click()
                 check(f"/{language}/" not in driver.current_url, f"{language}: the switcher did not leave the language")
                 if number:
-                    check(visible(".incident-id").text.split()[-1] == number[0].text.split()[-1], f"{language}: the switcher led to another incident")
+                    check(visible(".incident-id").text.split()[-1] == number[0].split()[-1], f"{language}: the switcher led to another incident")
                 visible(f'.languages a[hreflang="{language}"]').click()
                 check(f"/{language}/incidents/" in driver.current_url, f"{language}: the switcher did not come back")
             visible(".back a").click()
@@ -380,9 +380,15 @@ def browser_checks(site, screenshots):
         pages["entity"] = f"entities/{urllib.parse.quote(entity)}/"
     # The same kinds of page in every other language, where they exist.
     for language in other_languages(site):
+        def first(folder):
+            path = os.path.join(site, language, folder)
+            names = sorted(n for n in os.listdir(path) if os.path.isfile(os.path.join(path, n, "index.html"))) if os.path.isdir(path) else []
+            return f"{folder}/{urllib.parse.quote(names[0])}/" if names else None
+        own = {"incident": first("incidents"), "tag": first("tags"), "facet value": first(facet), "entity": first("entities")}
         for kind, page in list(pages.items()):
-            if "?" in page or page.endswith(".html"):
+            if "?" in page or page.endswith(".html") or "(" in kind:
                 continue
+            page = own.get(kind) or page
             if os.path.exists(os.path.join(site, language, urllib.parse.unquote(page), "index.html")):
                 pages[f"{kind} ({language})"] = f"{language}/{page}"
     version = None

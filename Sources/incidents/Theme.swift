@@ -9,7 +9,7 @@ struct Theme: ParsableCommand {
         A file of the same name in a site's templates/ folder replaces the built-in one; \
         an unchanged copy builds the same site.
         """,
-        subcommands: [List.self, Show.self, Export.self],
+        subcommands: [List.self, Show.self, Export.self, Strings.self],
         defaultSubcommand: List.self
     )
 
@@ -73,6 +73,26 @@ struct Theme: ParsableCommand {
                 try FileCreation.create(path, text: BuiltinTheme.files[name]!)
                 print("created \(path)")
             }
+        }
+    }
+
+    struct Strings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the theme's built-in strings in a language (en, fr, es, de, ja), to start an i18n/<lang>.yml from.",
+            discussion: "A site's i18n/<lang>.yml replaces any of them and may add its own for its templates ({{t.key}})."
+        )
+
+        @Argument(help: "The language code.")
+        var language: String = "en"
+
+        func validate() throws {
+            guard BuiltinTheme.strings[language] != nil else {
+                throw ValidationError("the theme has no strings in \"\(language)\"; it has \(BuiltinTheme.strings.keys.sorted().joined(separator: ", ")) (print en to translate from)")
+            }
+        }
+
+        func run() {
+            FileHandle.standardOutput.write(Data(BuiltinTheme.strings[language]!.utf8))
         }
     }
 }
