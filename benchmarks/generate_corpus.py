@@ -185,22 +185,49 @@ def database_keys(number):
     return lines
 
 
+FRENCH_WORDS = ["le", "système", "modèle", "décision", "données", "erreur", "client", "tribunal", "rapport", "risque",
+                "algorithme", "contrôle", "personne", "service", "sécurité", "public", "enquête", "plainte", "réponse", "agent"]
+
+
+def translation(number, total):
+    """A French translation of incident `number` (title, summary, tags, body; every
+    other key taken from the source), from a random stream of its own."""
+    rng = random.Random(SEED * 7919 + number)
+    words = lambda n: " ".join(rng.choice(FRENCH_WORDS) for _ in range(n))
+    lines = [
+        "---",
+        'title: "Incident %d : %s"' % (number, words(6)),
+        'summary: "%s."' % words(30).capitalize(),
+        "tags: [%s]" % ", ".join(sorted({rng.choice(FRENCH_WORDS) for _ in range(rng.randint(3, 6))})),
+        "---",
+    ]
+    paragraphs = ["## %s\n\n%s." % (words(2).capitalize(), words(rng.randint(60, 120)).capitalize()) for _ in range(rng.randint(3, 5))]
+    return "\n".join(lines) + "\n" + "\n\n".join(paragraphs) + "\n"
+
+
 def main():
     count = int(sys.argv[1])
     out = sys.argv[2]
     hugo = sys.argv[sys.argv.index("--hugo") + 1] if "--hugo" in sys.argv else None
+    # --translated F: a French translation for that fraction of the incidents.
+    translated = float(sys.argv[sys.argv.index("--translated") + 1]) if "--translated" in sys.argv else 0.0
     rng = random.Random(SEED)
     tags, variants = tag_vocabulary(rng)
     if os.path.exists(out):
         shutil.rmtree(out)
     os.makedirs(out)
     with open(os.path.join(out, "site.yml"), "w") as config:
-        config.write("title: Benchmark incidents\nper_page: 50\n")
+        config.write("title: Benchmark incidents\nper_page: 50\n" + ("languages: [en, fr]\n" if translated else ""))
     if hugo:
         if os.path.exists(hugo):
             shutil.rmtree(hugo)
         shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hugo-site"), hugo)
+        if translated:
+            # Hugo's own multilingual mode: x.fr.md is the French translation of x.md.
+            with open(os.path.join(hugo, "config.toml"), "a") as config:
+                config.write('\ndefaultContentLanguage = "en"\n[languages]\n  [languages.en]\n    weight = 1\n  [languages.fr]\n    weight = 2\n')
     markdown_bytes = 0
+    translations = 0
     for number in range(1, count + 1):
         text = incident(rng, number, count, tags, variants)
         data = text.encode("utf-8")
@@ -212,7 +239,14 @@ def main():
             os.makedirs(directory, exist_ok=True)
             with open(os.path.join(directory, name), "wb") as handle:
                 handle.write(data)
-    print("%d incidents, %.1f MB of Markdown" % (count, markdown_bytes / 1e6))
+        if translated and random.Random(SEED * 31 + number).random() < translated:
+            french = translation(number, count).encode("utf-8")
+            markdown_bytes += len(french)
+            translations += 1
+            for root in [out] + ([hugo] if hugo else []):
+                with open(os.path.join(root, "content", "incidents", folder, name[:-3] + ".fr.md"), "wb") as handle:
+                    handle.write(french)
+    print("%d incidents, %d translated, %.1f MB of Markdown" % (count, translations, markdown_bytes / 1e6))
 
 
 if __name__ == "__main__":

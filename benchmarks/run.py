@@ -134,7 +134,8 @@ def build_benchmark(size, args, hugo):
     site = os.path.join(workdir, "site-%d" % size)
     hugo_site = os.path.join(workdir, "hugo-%d" % size) if hugo and size <= args.hugo_max else None
     print("\n== %d incidents ==" % size, flush=True)
-    generate = [sys.executable, os.path.join(HERE, "generate_corpus.py"), str(size), site] + (["--hugo", hugo_site] if hugo_site else [])
+    generate = [sys.executable, os.path.join(HERE, "generate_corpus.py"), str(size), site] + (["--hugo", hugo_site] if hugo_site else []) \
+        + (["--translated", str(args.translated)] if args.translated else [])
     print(subprocess.run(generate, check=True, capture_output=True, text=True).stdout.strip(), flush=True)
     runs = args.runs if size <= 10000 else args.large_runs
 
@@ -351,6 +352,8 @@ def main():
     parser.add_argument("--edits", type=int, default=7)
     parser.add_argument("--idle-seconds", type=float, default=10)
     parser.add_argument("--workdir", default="/tmp/incidents-bench")
+    parser.add_argument("--translated", type=float, default=0.0,
+                        help="fraction of the incidents with a French translation (the languages issue measures 0.1)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     os.makedirs(args.workdir, exist_ok=True)
