@@ -9,6 +9,7 @@ public enum SiteScaffold {
             title: \(NewIncident.yamlText(title))
             description: Incidents, written up from public sources.
             language: en
+            # languages: [en, fr]                        # more languages: content/incidents/x.fr.md translates x.md
             per_page: 50
             # base_url: https://example.org/incidents/   # where it is published: turns on feeds, sitemap.xml, canonical links
             # facets: [severity, category, industry, status, jurisdiction]   # fields with browse pages, besides tags
