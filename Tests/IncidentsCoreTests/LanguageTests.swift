@@ -81,6 +81,21 @@ import Testing
         ])
     }
 
+    /// A translation's links resolve from its own page, in its language's folder.
+    @Test func checkResolvesATranslationsLinksInItsFolder() throws {
+        let site = try Self.bilingual([
+            "content/incidents/a.fr.md": "---\ntitle: Traduction\n---\nVoir [l’autre](../b/) et [l’original](../../../incidents/b/).\n",
+        ])
+        let warnings = SiteChecker.check(rootPath: site.root).diagnostics.filter { $0.key == "body" }.map(\.description)
+        #expect(warnings == ["content/incidents/a.fr.md:4:16: body: the link ../b/ leads to fr/incidents/b/, which does not exist"])
+    }
+
+    @Test func aFileNamedForAnUnlistedLanguageIsPointedOut() throws {
+        let site = try TestSite(["content/incidents/a.md": incidentFile(), "content/incidents/a.de.md": incidentFile(title: "Ein Vorfall")])
+        let warnings = SiteChecker.check(rootPath: site.root).diagnostics.filter { $0.key == "languages" }.map(\.description)
+        #expect(warnings == ["content/incidents/a.de.md:1:1: languages: is named like a translation into de, which site.yml's languages (en) do not list; it is read as an incident of its own (add de to languages to make it a translation)"])
+    }
+
     @Test func settingsNameTheLanguagesOnce() throws {
         let site = try TestSite(["site.yml": "languages: [en, fr, en, \"x y\"]\nlanguage: de\n", "content/incidents/a.md": incidentFile()])
         #expect(site.errorsInEveryMode() == [
@@ -236,6 +251,11 @@ import Testing
         try pipeline.run(changes: ["content/incidents/a.md"], into: output)
         try same("source edited")
         #expect(output.files["fr/incidents/a/index.html"].map { String(decoding: $0, as: UTF8.self).contains("Refunds, corrected.") } == true)
+        // A translation's body alone: its page, in place.
+        try site.write("content/incidents/a.fr.md", "---\ntitle: L’agent conversationnel invente une règle de remboursement\ntags: [agent conversationnel, aviation]\n---\nUn autre texte.\n")
+        let report = try pipeline.run(changes: ["content/incidents/a.fr.md"], into: output)
+        try same("translation edited")
+        #expect(report.written.contains("fr/incidents/a/index.html") && !report.written.contains("incidents/a/index.html"))
         try site.write("content/incidents/b.fr.md", "---\ntitle: Un robotaxi traîne une piétonne\n---\nTexte.\n")
         try pipeline.run(changes: ["content/incidents/b.fr.md"], into: output)
         try same("translation added")

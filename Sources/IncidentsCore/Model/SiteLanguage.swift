@@ -5,8 +5,9 @@ import Foundation
 /// writes dates and numbers (from the platform's locale data, ICU).
 ///
 /// Each language's `Site` carries its own, so every model that shows text asks the site
-/// it renders for: `site.language.text("back_to_incidents")`.
-public struct SiteLanguage: Sendable {
+/// it renders for: `site.language.text("back_to_incidents")`. A class: every model of
+/// every page holds it, and a value this size was copied (and retained) each time.
+public final class SiteLanguage: @unchecked Sendable {
     /// The BCP 47 tag, as `site.yml` gives it: `en`, `fr`, `pt-BR`.
     public let code: String
     /// Its place in `site.yml`'s `languages`; 0 is the default language.
@@ -17,6 +18,13 @@ public struct SiteLanguage: Sendable {
     private let dayStyle: Date.FormatStyle
     private let monthStyle: Date.FormatStyle
     private let numberStyle: IntegerFormatStyle<Int>
+    /// Dates as readers see them, by `PartialDate.key`: a site shows the same few
+    /// thousand dates on tens of thousands of pages, and ICU takes a microsecond each.
+    private let dateLock = NSLock()
+    private var dateTexts: [Int: String] = [:]
+    /// Labels every page shows, looked up once.
+    private let fieldLabels: [String: String]
+    private let severityLabels: [String]
 
     public var isDefault: Bool { position == 0 }
     /// The output folder of its pages: "" for the default language, `fr/` for French.
@@ -46,6 +54,11 @@ public struct SiteLanguage: Sendable {
         dayStyle = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).year().month(.abbreviated).day()
         monthStyle = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).year().month(.abbreviated)
         numberStyle = IntegerFormatStyle<Int>(locale: locale)
+        let strings = strings
+        fieldLabels = Dictionary(uniqueKeysWithValues: IncidentField.all.map { field in
+            (field.key, strings.entry("field_" + field.key) == nil ? field.label : strings.text("field_" + field.key))
+        })
+        severityLabels = Severity.allCases.map { strings.text("severity_" + $0.rawValue) }
     }
 
     // MARK: Strings
@@ -62,11 +75,9 @@ public struct SiteLanguage: Sendable {
     }
 
     /// A field's label on pages: "Category", "Catégorie".
-    public func label(_ field: IncidentField) -> String {
-        strings.entry("field_" + field.key) == nil ? field.label : text("field_" + field.key)
-    }
+    public func label(_ field: IncidentField) -> String { fieldLabels[field.key] ?? field.label }
 
-    public func label(_ severity: Severity) -> String { text("severity_" + severity.rawValue) }
+    public func label(_ severity: Severity) -> String { severityLabels[severity.rank] }
 
     public func label(_ role: Entity.Role) -> String { text("role_" + role.textKey) }
 
@@ -77,8 +88,12 @@ public struct SiteLanguage: Sendable {
     /// `Feb 14, 2024`, `14 févr. 2024`, `2024年2月14日`; a month alone `Feb 2024`; a year as it is.
     public func date(_ date: PartialDate) -> String {
         guard let month = date.month else { return String(date.year) }
+        let key = (date.year * 100 + month) * 100 + (date.day ?? 0)
+        if let text = dateLock.withLock({ dateTexts[key] }) { return text }
         let day = Date(timeIntervalSince1970: Double(DateTime.days(year: date.year, month: month, day: date.day ?? 1) * 86400))
-        return day.formatted(date.day == nil ? monthStyle : dayStyle)
+        let text = day.formatted(date.day == nil ? monthStyle : dayStyle)
+        dateLock.withLock { dateTexts[key] = text }
+        return text
     }
 
     /// The date and time as the editor wrote them, in their offset: `Feb 14, 2024, 09:30 UTC+01:00`.

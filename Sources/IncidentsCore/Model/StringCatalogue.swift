@@ -19,6 +19,9 @@ public struct StringCatalogue: Sendable, Equatable {
         self.fallback = fallback
     }
 
+    /// Every key it answers: its own and its fallback's.
+    var keys: Set<String> { Set(entries.keys).union(fallback.map { Array($0.keys) } ?? []) }
+
     func entry(_ key: String) -> Entry? { entries[key] ?? fallback?[key] }
 
     /// The text of `key`, with each `{name}` of `arguments` filled in.
@@ -61,7 +64,8 @@ public struct StringCatalogue: Sendable, Equatable {
     /// `template` with each `{name}` of `arguments` replaced, in one pass, so a value
     /// that itself holds braces (a title with "{id}" in it) is never filled again.
     static func fill(_ template: String, _ arguments: [(String, String)]) -> String {
-        guard template.contains("{") else { return template }
+        // Most strings have no placeholder: a byte scan, not Foundation's `contains`.
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

@@ -147,6 +147,7 @@ public final class Pipeline: @unchecked Sendable {
             }
         }
         let translationPaths = Set(translations.map(\.path))
+        var reparsedTranslations: [(path: String, source: String, language: Int)] = []
         let sourcesToParse = toParse.filter { !translationPaths.contains($0) }
         progress?.begin("reading", total: toParse.count)
         let results = Parallel.map(sourcesToParse) { path in
@@ -167,6 +168,7 @@ public final class Pipeline: @unchecked Sendable {
                                   translating: incident, language: entry.language)
             }
             for (entry, result) in zip(due, translated) { parsed[entry.path] = result }
+            reparsedTranslations = due.map { ($0.path, $0.source, languages.firstIndex(of: $0.language) ?? 0) }
         }
         // Parsing thousands of files frees far more (YAML events, file text) than it
         // keeps, scattered between what it keeps; the pages freed go back to the system.
@@ -186,22 +188,22 @@ public final class Pipeline: @unchecked Sendable {
         for entry in translations where !listing.incidentFiles.contains(entry.source) {
             errors.append(SiteWide.noSource(entry.path, entry.source, entry.language))
         }
-        // One language: the model can be updated in place. Several: made anew (each
-        // language's lists depend on its translations).
-        let reusable = siteWideChanged || languages.count > 1 ? nil : lastModel.flatMap { $0.incidentFiles == listing.incidentFiles ? $0 : nil }
-        let inPlace = changes == nil ? nil : reusable.flatMap { inPlaceEdits(of: toParse, in: $0) }
+        warnings += Self.unlistedLanguages(listing.incidentFiles.filter { !translationPaths.contains($0) }, languages: languages)
+        // The last model updated in place, in every language, when the edits move nothing.
+        let reusable = siteWideChanged ? nil : lastModel.flatMap { $0.incidentFiles == listing.incidentFiles ? $0 : nil }
+        let edited = sourcesToParse.map { (path: $0, source: $0, language: 0) } + reparsedTranslations
+        let inPlace = changes == nil ? nil : reusable.flatMap { inPlaceEdits(of: edited, in: $0, dates: dates) }
         var sites: [Site] = []
         var unusedValues: [Diagnostic] = []
         var config = siteWide.config
         if options.search { config.search = true }
         if let reusable, let inPlace {
-            var updated = reusable.site
-            for (position, incident) in inPlace {
-                updated.incidents[position] = incident
-                updated.incidents[position].modified = dates[incident.sourcePath]
+            for (language, last) in reusable.sites.enumerated() {
+                var updated = last
+                for (position, incident) in inPlace[language] { updated.incidents[position] = incident }
+                if language == 0 { updated.staticFiles = listing.staticFiles }
+                sites.append(updated)
             }
-            updated.staticFiles = listing.staticFiles
-            sites = [updated]
         } else {
             var byLanguage = [(incidents: [Incident], tombstones: [Incident])](repeating: ([], []), count: languages.count)
             byLanguage[0].incidents.reserveCapacity(listing.incidentFiles.count - translations.count)
@@ -258,8 +260,10 @@ public final class Pipeline: @unchecked Sendable {
         if let templates = siteWide.templates {
             let builds: [BuildContext]
             if let reusable, let inPlace {
-                builds = [BuildContext(site: site, templates: templates, files: listing, bodies: self.bodies, caches: caches,
-                                       reusing: reusable.build, changed: inPlace.map(\.position))]
+                builds = sites.indices.map { language in
+                    BuildContext(site: sites[language], templates: templates, files: listing, bodies: self.bodies, caches: caches,
+                                 reusing: reusable.builds[language], changed: inPlace[language].map(\.position))
+                }
             } else {
                 builds = sites.map { BuildContext(site: $0, templates: templates, files: listing, bodies: self.bodies, caches: caches) }
             }
@@ -269,8 +273,8 @@ public final class Pipeline: @unchecked Sendable {
             if reusable?.routePaths != paths { errors += table.conflicts }
             analysis.build = builds[0]
             analysis.table = table
-            if errors.isEmpty && languages.count == 1 {
-                lastModel = LastModel(site: site, build: builds[0], incidentFiles: listing.incidentFiles, routePaths: paths)
+            if errors.isEmpty {
+                lastModel = LastModel(sites: sites, builds: builds, incidentFiles: listing.incidentFiles, routePaths: paths)
             }
         }
         analysis.errors = errors.sorted()
@@ -292,7 +296,7 @@ public final class Pipeline: @unchecked Sendable {
     /// (or with `everything`), afterwards those whose fingerprint changed; and removes
     /// the files of the last run that are planned no more.
     public func publish(_ analysis: Analysis, to sink: some OutputSink, everything: Bool = false) throws -> Report {
-        guard analysis.errors.isEmpty, let build = analysis.build, let table = analysis.table else {
+        guard analysis.errors.isEmpty, analysis.build != nil, let table = analysis.table else {
             throw BuildFailure(analysis.errors)
         }
         times.restart()
@@ -412,6 +416,24 @@ public final class Pipeline: @unchecked Sendable {
                 warnings.append(Diagnostic(config.languagesLocation ?? SourceLocation(file: "site.yml", line: 1, column: 1), key: "languages",
                                            "\(code): \(missing.count) of \(sites[0].incidents.count) incidents have no translation (\(shown), …)", severity: .warning))
             }
+        }
+        return warnings
+    }
+
+    /// What `check` says about files named like a translation into a language the site
+    /// does not list (`x.de.md` on an English and French site): they are read as
+    /// incidents of their own, which is seldom what the editor meant.
+    static func unlistedLanguages(_ paths: [String], languages: [String]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for path in paths {
+            let stem = path.dropLast(3)
+            guard let dot = stem.lastIndex(of: "."), !stem[stem.index(after: dot)...].contains("/") else { continue }
+            let code = String(stem[stem.index(after: dot)...]).lowercased()
+            guard SiteLanguage.builtinCodes.contains(code) || Locale.LanguageCode.isoLanguageCodes.contains(where: { $0.identifier == code && code.count == 2 }),
+                  !languages.contains(where: { $0.lowercased() == code }) else { continue }
+            warnings.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), key: "languages",
+                                       "is named like a translation into \(code), which site.yml's languages (\(languages.joined(separator: ", "))) do not list; it is read as an incident of its own (add \(code) to languages to make it a translation)",
+                                       severity: .warning))
         }
         return warnings
     }

@@ -179,7 +179,19 @@ struct IncidentModel: TemplateObject {
     var entities: TemplateValue = .list([])
     let language: SiteLanguage
 
+    /// Every name this model answers (its own, the card's, the link's). Inside
+    /// `{{#incident}}` every other name (`t.…`, `root`, `site`) is asked here first on
+    /// its way out to the page: one hash lookup turns it away instead of forty
+    /// comparisons of strings.
+    static let names: Set<String> = [
+        "fields", "has_fields", "body", "sources", "has_sources", "date_reported", "date_occurred", "params", "severity_url",
+        "newer", "older", "related", "has_related", "canonical_url", "cite_text", "cite_bibtex", "tag_names", "json_ld", "id",
+        "timeline", "entities", "has_entities", "has_timeline", "modified_iso", "modified_text", "id_text", "machine_translated",
+        "outdated", "slug", "summary", "tags", "has_tags", "draft", "html", "title", "url", "date_iso", "date_text", "severity",
+    ]
+
     func value(named name: String) -> TemplateValue? {
+        guard Self.names.contains(name) else { return nil }
         switch name {
         case "fields": return facts
         case "has_fields": return .bool(facts.isTruthy)

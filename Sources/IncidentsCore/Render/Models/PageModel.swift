@@ -57,11 +57,16 @@ struct TranslationLink: TemplateObject {
 /// `t`: the built-in strings of the page's language by key (`{{t.back_to_incidents}}`),
 /// with the site's `i18n/<lang>.yml` over the theme's, over English.
 struct StringsModel: TemplateObject {
-    let language: SiteLanguage
+    /// Every string of the language, looked up once here rather than on every page.
+    let values: [String: TemplateValue]
 
-    func value(named name: String) -> TemplateValue? {
-        language.strings.entry(name) == nil ? nil : .text(language.text(name))
+    init(language: SiteLanguage) {
+        var values: [String: TemplateValue] = [:]
+        for key in language.strings.keys { values[key] = .text(language.text(key)) }
+        self.values = values
     }
+
+    func value(named name: String) -> TemplateValue? { values[name] }
 }
 
 /// `site`: the settings every page shows.
