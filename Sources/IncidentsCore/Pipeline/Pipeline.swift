@@ -185,8 +185,11 @@ public final class Pipeline: @unchecked Sendable {
             if case .failure(let failure) = file.result { errors += failure.diagnostics }
             if options.includeDrafts || !file.isDraft { links += file.links }
         }
-        for entry in translations where !listing.incidentFiles.contains(entry.source) {
-            errors.append(SiteWide.noSource(entry.path, entry.source, entry.language))
+        if !translations.isEmpty {
+            let listed = Set(listing.incidentFiles)
+            for entry in translations where !listed.contains(entry.source) {
+                errors.append(SiteWide.noSource(entry.path, entry.source, entry.language))
+            }
         }
         warnings += Self.unlistedLanguages(listing.incidentFiles.filter { !translationPaths.contains($0) }, languages: languages)
         // The last model updated in place, in every language, when the edits move nothing.
@@ -267,7 +270,7 @@ public final class Pipeline: @unchecked Sendable {
             } else {
                 builds = sites.map { BuildContext(site: $0, templates: templates, files: listing, bodies: self.bodies, caches: caches) }
             }
-            let table = RouteTable(builds)
+            let table = RouteTable(builds, previous: reusable.flatMap { last in last.builds[0].translations.map { (last.routePaths, $0) } })
             // Conflicts depend on the paths alone: the same paths as a plan without any, none.
             let paths = table.routes.map(\.path)
             if reusable?.routePaths != paths { errors += table.conflicts }
@@ -426,9 +429,20 @@ public final class Pipeline: @unchecked Sendable {
     static func unlistedLanguages(_ paths: [String], languages: [String]) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for path in paths {
-            let stem = path.dropLast(3)
-            guard let dot = stem.lastIndex(of: "."), !stem[stem.index(after: dot)...].contains("/") else { continue }
-            let code = String(stem[stem.index(after: dot)...]).lowercased()
+            // Bytes, from the end: the name's last dot before `.md`, if its part after it is short.
+            let bytes = path.utf8
+            guard bytes.count > 6 else { continue }
+            var end = bytes.index(bytes.endIndex, offsetBy: -3), start = end
+            var length = 0
+            while start > bytes.startIndex, length <= 3 {
+                let previous = bytes.index(before: start)
+                if bytes[previous] == UInt8(ascii: ".") || bytes[previous] == UInt8(ascii: "/") { break }
+                start = previous
+                length += 1
+            }
+            guard (2...3).contains(length), start > bytes.startIndex, bytes[bytes.index(before: start)] == UInt8(ascii: ".") else { continue }
+            end = bytes.index(start, offsetBy: length)
+            let code = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
             guard SiteLanguage.builtinCodes.contains(code) || Locale.LanguageCode.isoLanguageCodes.contains(where: { $0.identifier == code && code.count == 2 }),
                   !languages.contains(where: { $0.lowercased() == code }) else { continue }
             warnings.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), key: "languages",

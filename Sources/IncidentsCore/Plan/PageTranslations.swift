@@ -8,18 +8,25 @@ final class PageTranslations: Sendable {
     /// For each page that more than one language has, by its path inside a language's
     /// folder: the positions of those languages, in order.
     let byPath: [String: [Int]]
+    /// The routes of pages that have translations, by their place in the table.
+    let translatedRoutes: [Int]
 
     init(_ table: RouteTable) {
         languages = table.builds.map(\.site.language)
         guard languages.count > 1 else {
             byPath = [:]
+            translatedRoutes = []
             return
         }
         var found: [String: [Int]] = [:]
-        for route in table.routes where RouteTable.isSitemapPage(route) || RouteTable.producers[route.producer] is TombstonePages {
-            found[Self.inside(route.path, languages[route.language]), default: []].append(route.language)
+        var pages: [(route: Int, inside: String)] = []
+        for (index, route) in table.routes.enumerated() where RouteTable.isSitemapPage(route) || route.producer == RouteTable.tombstonePages {
+            let inside = Self.inside(route.path, languages[route.language])
+            found[inside, default: []].append(route.language)
+            pages.append((index, inside))
         }
         byPath = found.filter { $0.value.count > 1 }
+        translatedRoutes = pages.compactMap { [byPath] page in byPath[page.inside] == nil ? nil : page.route }
     }
 
     /// `path` inside `language`'s folder: `fr/tags/index.html` → `tags/index.html`.
