@@ -312,23 +312,12 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs git at /usr/bin/git"))
     func lastUpdatedComesFromGit() throws {
         let site = try DatabaseRecordTests.registry()
-        func git(_ arguments: [String], date: String = "2024-03-01T10:00:00+01:00") throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-            process.arguments = ["-C", site.root, "-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments
-            process.environment = ["GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date, "HOME": site.root]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git \(arguments)")
-        }
-        try git(["init", "-q"])
-        try git(["add", "."])
-        try git(["commit", "-q", "-m", "first"])
+        try site.git(["init", "-q"])
+        try site.git(["add", "."])
+        try site.git(["commit", "-q", "-m", "first"])
         try site.write("content/incidents/b.md", incidentFile(title: "Robotaxi drags pedestrian", severity: "critical", dateReported: "2023-10-03",
                                                               extra: "id: 2\ntags: [chatbot]\nsummary: Corrected."))
-        try git(["commit", "-q", "-am", "second"], date: "2024-04-02T08:30:00Z")
+        try site.git(["commit", "-q", "-am", "second"], date: "2024-04-02T08:30:00Z")
         // An edit not committed yet does not count: the same commit builds the same bytes.
         try site.write("content/incidents/a.md", (try String(contentsOfFile: site.root + "/content/incidents/a.md", encoding: .utf8)) + "\nMore.\n")
         try site.build()

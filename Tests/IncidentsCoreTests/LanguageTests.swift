@@ -199,23 +199,12 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs git at /usr/bin/git"))
     func gitTellsWhenATranslationIsOlderThanItsSource() throws {
         let site = try Self.bilingual()
-        func git(_ arguments: [String], date: String) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-            process.arguments = ["-C", site.root, "-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments
-            process.environment = ["GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date, "HOME": site.root]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git \(arguments)")
-        }
-        try git(["init", "-q"], date: "2024-03-01T10:00:00Z")
-        try git(["add", "."], date: "2024-03-01T10:00:00Z")
-        try git(["commit", "-q", "-m", "first"], date: "2024-03-01T10:00:00Z")
+        try site.git(["init", "-q"], date: "2024-03-01T10:00:00Z")
+        try site.git(["add", "."], date: "2024-03-01T10:00:00Z")
+        try site.git(["commit", "-q", "-m", "first"], date: "2024-03-01T10:00:00Z")
         #expect(!SiteChecker.check(rootPath: site.root).diagnostics.contains { $0.message.contains("older than its source") })
         try site.write("content/incidents/a.md", try String(contentsOfFile: site.root + "/content/incidents/a.md", encoding: .utf8) + "\nMore.\n")
-        try git(["commit", "-q", "-am", "source"], date: "2024-04-02T08:30:00Z")
+        try site.git(["commit", "-q", "-am", "source"], date: "2024-04-02T08:30:00Z")
         let warnings = SiteChecker.check(rootPath: site.root).diagnostics.map(\.description)
         #expect(warnings.contains("content/incidents/a.fr.md:1:1: is older than its source content/incidents/a.md (last committed 2024-04-02, the translation 2024-03-01); update the translation and commit it"))
         try site.build()

@@ -26,12 +26,28 @@ public struct Translation: Sendable, Hashable {
     /// The source and language of a translation's path (`a/x.fr.md` → `a/x.md`, `fr`)
     /// among the site's other languages; nil for a file in the default language.
     static func split(_ path: String, languages: [String]) -> (source: String, language: String)? {
-        guard languages.count > 1, path.hasSuffix(".md") else { return nil }
-        let stem = path.dropLast(3)
-        guard let dot = stem.lastIndex(of: "."), !stem[stem.index(after: dot)...].contains("/") else { return nil }
-        let code = String(stem[stem.index(after: dot)...])
-        guard let language = languages.dropFirst().first(where: { $0.lowercased() == code.lowercased() }) else { return nil }
-        return (String(stem[..<dot]) + ".md", language)
+        guard languages.count > 1, let (source, code) = languageSuffix(of: path) else { return nil }
+        guard let language = languages.dropFirst().first(where: { $0.lowercased() == code }) else { return nil }
+        return (source, language)
+    }
+
+    /// `a/x.fr.md` → (`a/x.md`, `fr`): a file name that ends in a dot, two to eight
+    /// letters, digits or hyphens (a language tag's shape, lowercased) and `.md`. Read
+    /// as bytes from the end, since every listing of 10,000 files asks.
+    static func languageSuffix(of path: String) -> (source: String, code: String)? {
+        let bytes = Array(path.utf8)
+        guard bytes.count > 6, bytes.suffix(3).elementsEqual(".md".utf8) else { return nil }
+        let end = bytes.count - 3
+        var start = end
+        while start > 0, end - start <= 8 {
+            let byte = bytes[start - 1]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { break }
+            guard (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") else { return nil }
+            start -= 1
+        }
+        guard (2...8).contains(end - start), start > 1, bytes[start - 1] == UInt8(ascii: "."), bytes[start - 2] != UInt8(ascii: "/") else { return nil }
+        let code = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        return (String(decoding: bytes[..<(start - 1)], as: UTF8.self) + ".md", code)
     }
 
     /// A stable fingerprint of a source file's text (FNV-1a, 64 bits, as 16 hex digits):

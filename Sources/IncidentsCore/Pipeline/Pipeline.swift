@@ -160,12 +160,14 @@ public final class Pipeline: @unchecked Sendable {
         if !translations.isEmpty {
             let changed = Set(toParse)
             let due = translations.filter { changed.contains($0.path) || changed.contains($0.source) || parsed[$0.path] == nil }
-            let parsedSources = parsed
-            let translated = Parallel.map(due) { entry -> ParsedFile? in
+            // The sources looked up first: a copy of `parsed` kept for the workers would be
+            // copied whole (11,000 entries) by the first assignment below.
+            let sources = due.map { parsed[$0.source] }
+            let translated = Parallel.map(Array(due.indices)) { index -> ParsedFile? in
                 defer { progress?.advance() }
-                guard let source = parsedSources[entry.source], case .success(let incident) = source.result else { return nil }
-                return ParsedFile(path: entry.path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies,
-                                  translating: incident, language: entry.language)
+                guard let source = sources[index], case .success(let incident) = source.result else { return nil }
+                return ParsedFile(path: due[index].path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies,
+                                  translating: incident, language: due[index].language)
             }
             for (entry, result) in zip(due, translated) { parsed[entry.path] = result }
             reparsedTranslations = due.map { ($0.path, $0.source, languages.firstIndex(of: $0.language) ?? 0) }
@@ -429,20 +431,7 @@ public final class Pipeline: @unchecked Sendable {
     static func unlistedLanguages(_ paths: [String], languages: [String]) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for path in paths {
-            // Bytes, from the end: the name's last dot before `.md`, if its part after it is short.
-            let bytes = path.utf8
-            guard bytes.count > 6 else { continue }
-            var end = bytes.index(bytes.endIndex, offsetBy: -3), start = end
-            var length = 0
-            while start > bytes.startIndex, length <= 3 {
-                let previous = bytes.index(before: start)
-                if bytes[previous] == UInt8(ascii: ".") || bytes[previous] == UInt8(ascii: "/") { break }
-                start = previous
-                length += 1
-            }
-            guard (2...3).contains(length), start > bytes.startIndex, bytes[bytes.index(before: start)] == UInt8(ascii: ".") else { continue }
-            end = bytes.index(start, offsetBy: length)
-            let code = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+            guard let (_, code) = Translation.languageSuffix(of: path), code.count <= 3 else { continue }
             guard SiteLanguage.builtinCodes.contains(code) || Locale.LanguageCode.isoLanguageCodes.contains(where: { $0.identifier == code && code.count == 2 }),
                   !languages.contains(where: { $0.lowercased() == code }) else { continue }
             warnings.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), key: "languages",

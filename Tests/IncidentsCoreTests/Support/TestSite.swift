@@ -95,6 +95,19 @@ final class TestSite {
         return build
     }
 
+    /// Runs git in the site folder as a fixed author, the commit dated `date`.
+    func git(_ arguments: [String], date: String = "2024-03-01T10:00:00+01:00", sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", root, "-c", "user.name=T", "-c", "user.email=t@example.org"] + arguments
+        process.environment = ["GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date, "HOME": root]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)", sourceLocation: sourceLocation)
+    }
+
     func read(_ outputRelativePath: String) -> String? {
         try? String(contentsOfFile: output + "/" + outputRelativePath, encoding: .utf8)
     }
