@@ -23,6 +23,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Add full-text search with Pagefind (as search: true in site.yml; needs pip install pagefind-bin).")
     var search = false
 
+    @Option(name: .long, help: ArgumentHelp("Write the output paths this build wrote anew or removed, one per line, sorted (for a deploy step that uploads only those).", valueName: "file"))
+    var changedList: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -37,6 +40,7 @@ struct Build: ParsableCommand {
         let progressLine = quiet ? nil : ProgressLine.forTerminal()
         var options = BuildOptions(sourcePath: source, outputPath: output, includeDrafts: drafts, progress: progressLine?.reporter)
         options.search = search
+        options.changedListPath = changedList
         do {
             let summary: BuildSummary
             do {

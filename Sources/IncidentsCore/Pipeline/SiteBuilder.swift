@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var progress: BuildProgress?
     /// Full-text search even when `site.yml` does not ask for it.
     public var search = false
+    /// Where to write the output paths this build changes (`--changed-list`).
+    public var changedListPath: String?
 
     public init(sourcePath: String = ".", outputPath: String? = nil, includeDrafts: Bool = false, parallel: Bool = true,
                 progress: BuildProgress? = nil) {
@@ -76,7 +78,17 @@ public enum SiteBuilder {
                                  + "the site has no full-text search, the index filter still works")
                 }
             }
+            let changed = try options.changedListPath.map { _ in try output.changedPaths() }
+            if changed != nil { endStage("compare with the previous output") }
             try output.commit()
+            if let path = options.changedListPath, let changed {
+                let text = changed.map { $0 + "\n" }.joined()
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    throw BuildFailure(Diagnostic(SourceLocation(wholeFile: path), "could not be written (the site was published): \(error.localizedDescription)"))
+                }
+            }
             endStage("publish")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return BuildSummary(incidents: report.incidents, tags: report.tags, pages: analysis.build?.site.pages.count ?? 0,

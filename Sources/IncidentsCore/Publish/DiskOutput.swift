@@ -91,6 +91,40 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// The output paths the staged site changes against the folder it will replace,
+    /// sorted: files that are new or whose bytes differ, and files it no longer has
+    /// (`--changed-list`, for a deploy step that uploads and deletes only those). Read
+    /// from the two folders, so the list is exact however the site was built.
+    public func changedPaths() throws -> [String] {
+        let staged = try Self.files(under: stagingPath, shownAs: outputPath)
+        var status = stat()
+        let hasPrevious = stat(publishedPath, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        let previous = hasPrevious ? try Self.files(under: publishedPath, shownAs: outputPath) : []
+        let before = Set(previous)
+        var changed: [String] = []
+        for path in staged where path != Self.markerName {
+            guard before.contains(path) else { changed.append(path); continue }
+            let new = FileManager.default.contents(atPath: stagingPath + "/" + path)
+            let old = FileManager.default.contents(atPath: publishedPath + "/" + path)
+            if new == nil || new != old { changed.append(path) }
+        }
+        let now = Set(staged)
+        changed += previous.filter { $0 != Self.markerName && !now.contains($0) }
+        return changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Every regular file under `folder`, as paths relative to it.
+    private static func files(under folder: String, shownAs shown: String) throws(BuildFailure) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
+            throw Self.failure(shown, "could not be listed to compare with the new build", errno)
+        }
+        var found: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { found.append(path) }
+        }
+        return found
+    }
+
     /// Puts the staged site in place of the output folder, atomically when one exists.
     public func commit() throws {
         lock.withLock { finished = true }
