@@ -280,10 +280,11 @@ import Testing
     }
 
     @Test func durationsReadAsPeopleSayThem() {
-        #expect(DateTime.durationText(seconds: 45) == "45 s")
-        #expect(DateTime.durationText(seconds: 12 * 60 + 30) == "12 min")
-        #expect(DateTime.durationText(seconds: 3 * 3600) == "3 h")
-        #expect(DateTime.durationText(seconds: 2 * 86400 + 4 * 3600 + 59) == "2 d 4 h")
+        let english = SiteLanguage(code: "en")
+        #expect(english.duration(seconds: 45) == "45 s")
+        #expect(english.duration(seconds: 12 * 60 + 30) == "12 min")
+        #expect(english.duration(seconds: 3 * 3600) == "3 h")
+        #expect(english.duration(seconds: 2 * 86400 + 4 * 3600 + 59) == "2 d 4 h")
         #expect(DateTime(parsing: "2024-02-30T10:00:00Z") == nil)
         #expect(DateTime(parsing: "2024-02-14T10:00:00.250-05:30")?.instant == DateTime(parsing: "2024-02-14T15:30:00.25Z")?.instant)
     }

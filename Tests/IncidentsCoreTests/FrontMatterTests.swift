@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func leapDayIsADate() throws {
-        #expect(try incident(incidentFile(dateReported: "2024-02-29")).dateReported.displayText == "Feb 29, 2024")
+        #expect(SiteLanguage(code: "en").date(try incident(incidentFile(dateReported: "2024-02-29")).dateReported) == "Feb 29, 2024")
     }
 
     @Test func sourceErrors() {

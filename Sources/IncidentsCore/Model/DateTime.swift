@@ -50,18 +50,11 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         instant = Double(Self.days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 - offsetSeconds) + seconds
     }
 
-    /// `Feb 14, 2024, 09:30 UTC` or `…, 09:30 UTC+01:00`: the time as the editor gave
-    /// it, in its own offset.
-    public var displayText: String {
-        let (date, hour, minute, offset) = parts
-        let time = (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
-        return "\(date.displayText), \(time) UTC" + (offset == "Z" ? "" : offset)
-    }
-
     public static func < (lhs: DateTime, rhs: DateTime) -> Bool { lhs.instant < rhs.instant }
 
     /// The parts as written, read again from `description` (which `init` validated):
-    /// only pages need them, and keeping them made every incident larger.
+    /// only pages need them (`SiteLanguage.dateTime`), and keeping them made every
+    /// incident larger.
     var parts: (date: PartialDate, hour: Int, minute: Int, offset: String) {
         let bytes = Array(description.utf8)
         let number = { (start: Int, count: Int) in bytes[start..<start + count].reduce(0) { $0 * 10 + Int($1 - 48) } }
@@ -78,16 +71,6 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146097 + dayOfEra - 719468
-    }
-
-    /// A length of time for readers: `45 s`, `12 min`, `3 h 12 min`, `2 d 4 h`.
-    public static func durationText(seconds: Double) -> String {
-        let total = Int(seconds.rounded(.down))
-        if total < 60 { return "\(total) s" }
-        let minutes = total / 60, hours = minutes / 60, days = hours / 24
-        if days > 0 { return hours % 24 == 0 ? "\(days) d" : "\(days) d \(hours % 24) h" }
-        if hours > 0 { return minutes % 60 == 0 ? "\(hours) h" : "\(hours) h \(minutes % 60) min" }
-        return "\(minutes) min"
     }
 }
 
@@ -133,13 +116,6 @@ public enum Moment: Sendable, Hashable {
         switch self {
         case .time(let time): return time.description
         case .date(let date): return date.description
-        }
-    }
-
-    public var displayText: String {
-        switch self {
-        case .time(let time): return time.displayText
-        case .date(let date): return date.displayText
         }
     }
 }

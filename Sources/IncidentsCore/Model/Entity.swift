@@ -18,15 +18,6 @@ public struct Entity: Sendable {
             }
         }
 
-        /// "Deployer", "Developer", "Harmed party".
-        public var label: String {
-            switch self {
-            case .deployer: return "Deployer"
-            case .developer: return "Developer"
-            case .harmedParty: return "Harmed party"
-            }
-        }
-
         func names(of incident: Incident) -> [String] {
             switch self {
             case .deployer: return incident.deployers

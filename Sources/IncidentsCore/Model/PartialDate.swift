@@ -47,17 +47,6 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return text
     }
 
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// The form readers see: `Jan 15, 2025`, `Nov 2022` or `2022`.
-    public var displayText: String {
-        guard let month else { return String(year) }
-        let name = Self.monthNames[month - 1]
-        guard let day else { return "\(name) \(year)" }
-        return "\(name) \(day), \(year)"
-    }
-
     /// Orders by year, then month, then day; a missing part sorts before any given one,
     /// so "2022" comes before "2022-01" (and after it when listing newest first).
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {

@@ -9,8 +9,7 @@ enum PluralRule {
     /// The category of `number` in `language` (a BCP 47 tag; its primary subtag decides).
     static func category(of number: Int, in language: String) -> PluralCategory {
         let n = number.magnitude
-        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        switch primary {
+        switch SiteLanguage.primarySubtag(of: language) {
         case "ja", "zh", "ko", "th", "vi", "id", "ms", "tr", "fa":
             return .other
         case "fr", "pt", "hy":

@@ -84,11 +84,8 @@ public struct Site: Sendable {
     /// its label in the language, a value with a translated label in its vocabulary by
     /// that label. Slugs (and so addresses) stay those of the values as written.
     mutating func nameValuesInLanguage() {
-        let code = language.code
-        if let vocabulary = vocabularies["tags"] {
-            for index in tags.indices {
-                if let label = vocabulary.entry(for: tags[index].slug)?.labels[code] { tags[index].name = label }
-            }
+        for index in tags.indices {
+            if let label = label(of: tags[index].slug, in: "tags") { tags[index].name = label }
         }
         for facet in facets.indices {
             let field = facets[facet].field
@@ -96,11 +93,17 @@ public struct Site: Sendable {
                 let slug = facets[facet].values[value].slug
                 if field.kind == .severity, let severity = Severity(rawValue: slug) {
                     facets[facet].values[value].name = language.label(severity)
-                } else if let label = vocabularies[field.key]?.entry(for: slug)?.labels[code] {
+                } else if let label = label(of: slug, in: field.key) {
                     facets[facet].values[value].name = label
                 }
             }
         }
+    }
+
+    /// The name of `value` (or its slug) in the site's language, where the vocabulary of
+    /// `field` gives one.
+    public func label(of value: String, in field: String) -> String? {
+        vocabularies[field]?.entry(for: value)?.labels[language.code]
     }
 
     /// Rearranges `items` so that position `i` holds what was at `order[i]`.

@@ -15,11 +15,16 @@ public final class SiteLanguage: @unchecked Sendable {
     /// The strings: the site's `i18n/<code>.yml` over the built-in ones, over English.
     public let strings: StringCatalogue
     public let isRightToLeft: Bool
+    /// Its name in itself, for the language switcher: the catalogue's `language_name`,
+    /// or the platform's ("Italiano").
+    public let name: String
+    private let locale: Locale
     private let dayStyle: Date.FormatStyle
     private let monthStyle: Date.FormatStyle
     private let numberStyle: IntegerFormatStyle<Int>
-    /// Dates as readers see them, by `PartialDate.key`: a site shows the same few
-    /// thousand dates on tens of thousands of pages, and ICU takes a microsecond each.
+    /// Dates as readers see them, by year, month and day packed in one number: a site
+    /// shows the same few thousand dates on tens of thousands of pages, and ICU takes a
+    /// microsecond each.
     private let dateLock = NSLock()
     private var dateTexts: [Int: String] = [:]
     /// Labels every page shows, looked up once.
@@ -32,14 +37,6 @@ public final class SiteLanguage: @unchecked Sendable {
     /// `ltr` or `rtl`, for `<html dir>`.
     public var direction: String { isRightToLeft ? "rtl" : "ltr" }
 
-    /// Its name in itself, for the language switcher: the catalogue's `language_name`,
-    /// or the platform's ("Italiano").
-    public var name: String {
-        if case .text(let name)? = strings.entries["language_name"] { return name }
-        let own = Locale(identifier: code).localizedString(forIdentifier: code) ?? code
-        return own.prefix(1).uppercased() + own.dropFirst()
-    }
-
     /// `siteStrings` are the site's `i18n/<code>.yml`; `siteEnglish` its `i18n/en.yml`,
     /// which every language falls back to with the built-in English strings.
     public init(code: String, position: Int = 0, siteStrings: [String: StringCatalogue.Entry] = [:],
@@ -48,6 +45,13 @@ public final class SiteLanguage: @unchecked Sendable {
         self.position = position
         strings = Self.catalogue(for: code, siteStrings: siteStrings, siteEnglish: siteEnglish)
         let locale = Locale(identifier: code)
+        self.locale = locale
+        if case .text(let name)? = strings.entries["language_name"] {
+            self.name = name
+        } else {
+            let own = locale.localizedString(forIdentifier: code) ?? code
+            self.name = own.prefix(1).uppercased() + own.dropFirst()
+        }
         isRightToLeft = Locale.Language(identifier: code).characterDirection == .rightToLeft
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -80,6 +84,10 @@ public final class SiteLanguage: @unchecked Sendable {
     public func label(_ severity: Severity) -> String { severityLabels[severity.rank] }
 
     public func label(_ role: Entity.Role) -> String { text("role_" + role.textKey) }
+
+    /// `text` in lower case by this language's rules, for a label inside a sentence
+    /// ("Incidents per category").
+    public func lowercased(_ text: String) -> String { text.lowercased(with: locale) }
 
     // MARK: Dates and numbers
 
@@ -142,7 +150,7 @@ public final class SiteLanguage: @unchecked Sendable {
     /// The strings of `code`: the site's over the theme's (by the primary subtag:
     /// `fr-CA` uses `fr`), falling back to English (the site's and the theme's).
     static func catalogue(for code: String, siteStrings: [String: StringCatalogue.Entry], siteEnglish: [String: StringCatalogue.Entry]) -> StringCatalogue {
-        let primary = code.split(separator: "-").first.map { $0.lowercased() } ?? code
+        let primary = primarySubtag(of: code)
         let english = english.merging(siteEnglish) { $1 }
         if primary == "en" { return StringCatalogue(entries: english.merging(siteStrings) { $1 }, fallback: nil) }
         return StringCatalogue(entries: (builtins[primary] ?? [:]).merging(siteStrings) { $1 }, fallback: english)
@@ -150,7 +158,12 @@ public final class SiteLanguage: @unchecked Sendable {
 
     /// Whether the theme has strings of its own for `code`.
     static func hasBuiltinStrings(_ code: String) -> Bool {
-        builtins[code.split(separator: "-").first.map { $0.lowercased() } ?? code] != nil
+        builtins[primarySubtag(of: code)] != nil
+    }
+
+    /// The language of a tag without its region or script, lowercased: `fr-CA` → `fr`.
+    static func primarySubtag(of code: String) -> String {
+        (code.split(separator: "-").first.map(String.init) ?? code).lowercased()
     }
 
     private static func parsedBuiltin(_ code: String) -> [String: StringCatalogue.Entry]? {

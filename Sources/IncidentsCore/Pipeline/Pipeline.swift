@@ -274,11 +274,11 @@ public final class Pipeline: @unchecked Sendable {
             }
             let table = RouteTable(builds, previous: reusable.flatMap { last in last.builds[0].translations.map { (last.routePaths, $0) } })
             // Conflicts depend on the paths alone: the same paths as a plan without any, none.
-            let paths = table.routes.map(\.path)
-            if reusable?.routePaths != paths { errors += table.conflicts }
+            if !table.hasPreviousPaths { errors += table.conflicts }
             analysis.build = builds[0]
             analysis.table = table
             if errors.isEmpty {
+                let paths = table.hasPreviousPaths ? reusable!.routePaths : table.routes.map(\.path)
                 lastModel = LastModel(sites: sites, builds: builds, incidentFiles: listing.incidentFiles, routePaths: paths)
             }
         }

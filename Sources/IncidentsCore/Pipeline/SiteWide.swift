@@ -109,10 +109,10 @@ struct SiteWide: Sendable {
 
     /// What `check` says about strings a language lacks: they are shown in English.
     static func missingStrings(_ config: SiteConfig, _ strings: [String: [String: StringCatalogue.Entry]], _ files: SiteFiles) -> [Diagnostic] {
-        guard config.languages.count > 1 || config.language.lowercased().split(separator: "-").first != "en" else { return [] }
+        guard config.languages.count > 1 || SiteLanguage.primarySubtag(of: config.language) != "en" else { return [] }
         var warnings: [Diagnostic] = []
         let languagesLine = config.languagesLocation ?? SourceLocation(file: "site.yml", line: 1, column: 1)
-        for code in config.languages where code.lowercased().split(separator: "-").first != "en" {
+        for code in config.languages where SiteLanguage.primarySubtag(of: code) != "en" {
             let catalogue = SiteLanguage.catalogue(for: code, siteStrings: strings[code] ?? [:], siteEnglish: strings["en"] ?? [:])
             let missing = catalogue.missingKeys
             guard !missing.isEmpty else { continue }

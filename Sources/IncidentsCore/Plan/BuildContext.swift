@@ -185,22 +185,18 @@ final class BuildContext: @unchecked Sendable {
     /// The page at `outputPath` in each language that has it, when more than one does:
     /// `translations` of the page model (the switcher and the `hreflang` links).
     func translationLinks(of outputPath: String) -> [TranslationLink] {
-        guard let translations, let positions = translations.positions(of: outputPath, in: site.language) else { return [] }
+        guard let translations else { return [] }
         let inside = PageTranslations.inside(outputPath, site.language)
+        guard let positions = translations.byPath[inside] else { return [] }
         let siteRoot = Self.siteRoot(forOutputPath: outputPath)
+        // Absolute from `base_url` as site.yml gives it: the default language's site's.
+        let base = languageSites.first?.config.baseURL ?? siteRoot
         return positions.map { position in
             let language = translations.languages[position]
             let address = language.prefix + siteAddress(ofOutputPath: inside)
-            return TranslationLink(language: language, url: siteRoot + address,
-                                   absoluteURL: (site.config.baseURL.map { _ in baseURLOfSite } ?? siteRoot) + address,
+            return TranslationLink(language: language, url: siteRoot + address, absoluteURL: base + address,
                                    isCurrent: position == site.language.position)
         }
-    }
-
-    /// `base_url` as `site.yml` gives it: the root of the default language.
-    var baseURLOfSite: String {
-        guard let baseURL = site.config.baseURL else { return "" }
-        return site.language.isDefault ? baseURL : String(baseURL.dropLast(site.language.prefix.count))
     }
 
     /// The folder of incident `position`'s value of `field`, when `field` is a facet.

@@ -34,11 +34,6 @@ final class PageTranslations: Sendable {
         language.isDefault ? path : String(path.dropFirst(language.prefix.count))
     }
 
-    /// The languages of the page at output path `path` in `language`, when it has more than one.
-    func positions(of path: String, in language: SiteLanguage) -> [Int]? {
-        byPath[Self.inside(path, language)]
-    }
-
     /// The languages of the page at output path `path`, whichever language's folder it
     /// is in, with its path inside a language's folder: for the sitemap.
     func languages(ofOutputPath path: String) -> (positions: [Int], inside: String)? {

@@ -42,6 +42,9 @@ struct RouteTable: Sendable {
     /// The context of each language, the default first: a route renders with
     /// `builds[route.language]`.
     let builds: [BuildContext]
+    /// Whether it planned exactly the paths of the `previous` table it was given: then
+    /// it has no conflicts that one had not, and that one's translations of pages hold.
+    let hasPreviousPaths: Bool
 
     /// Whether `route` (of a planned table) is a page of `sitemap.xml`.
     static func isSitemapPage(_ route: Route) -> Bool {
@@ -74,12 +77,11 @@ struct RouteTable: Sendable {
                 }
             }
         }
-        let translations: PageTranslations
-        if let previous, previous.paths.count == routes.count, zip(previous.paths, routes).allSatisfy({ $0 == $1.path }) {
-            translations = previous.translations
-        } else {
-            translations = PageTranslations(self)
-        }
+        let planned = routes
+        hasPreviousPaths = previous.map { previous in
+            previous.paths.count == planned.count && zip(previous.paths, planned).allSatisfy { $0 == $1.path }
+        } ?? false
+        let translations = hasPreviousPaths ? previous!.translations : PageTranslations(self)
         // A page whose languages change is another page: its switcher and links differ.
         for index in translations.translatedRoutes {
             guard let print = translations.print(of: routes[index]) else { continue }

@@ -11,7 +11,7 @@ struct Citation {
 
     /// `AI Incident Register. "Title." Incident 3, incident report, severity high, reported Feb 15, 2024. https://…`
     var plainText: String {
-        let values = [("site", siteTitle), ("title", incident.title), ("severity", language.label(incident.severity).lowercased(with: Locale(identifier: language.code))),
+        let values = [("site", siteTitle), ("title", incident.title), ("severity", language.lowercased(language.label(incident.severity))),
                       ("date", language.date(incident.dateReported)), ("id", incident.id.map(String.init) ?? "")]
         return language.strings.text(incident.id == nil ? "cite_plain" : "cite_numbered", values) + (url.map { " " + $0 } ?? "")
     }

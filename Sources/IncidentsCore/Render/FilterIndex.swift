@@ -21,8 +21,10 @@ enum FilterIndex {
             ("facets", .array(facets.map { facet in
                 JSONValue.object([("key", .string(facet.field.key)), ("label", .string(site.language.label(facet.field))), ("values", pairs(facet.values))])
             })),
-            ("strings", .object(["any", "search", "severity", "tag", "year", "clear", "severity_prefix"].map { key in
-                (key, JSONValue.string(site.language.text(key == "severity" || key == "severity_prefix" ? key : "filter_" + key)))
+            // The filter script's words, by the names it reads them under.
+            ("strings", .object([("any", "filter_any"), ("search", "filter_search"), ("severity", "severity"), ("tag", "filter_tag"),
+                                 ("year", "filter_year"), ("clear", "filter_clear"), ("severity_prefix", "severity_prefix")].map { name, key in
+                (name, JSONValue.string(site.language.text(key)))
             } + [("matches", .object(PluralCategory.allCases.compactMap { category in
                 site.language.strings.pluralForm("filter_matches", category).map { (category.rawValue, JSONValue.string($0)) }
             }))])),

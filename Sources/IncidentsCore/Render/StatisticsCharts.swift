@@ -1,5 +1,3 @@
-import Foundation
-
 /// The charts of the statistics page, drawn at build time as inline SVG: no
 /// script, readable by screen readers (a title and a description on each chart),
 /// and each followed by its numbers as a table.
@@ -64,7 +62,7 @@ struct StatisticsCharts {
             let facet = site.facets.first { $0.field == field } ?? Facet(field: field, incidents: site.incidents)
             let counts = facet.values.map { ($0.name, $0.count) }
             guard !counts.isEmpty else { continue }
-            charts.append(bars(id: field.folder, title: language.text("chart_per_field", ("field", language.label(field).lowercased(with: Locale(identifier: language.code)))),
+            charts.append(bars(id: field.folder, title: language.text("chart_per_field", ("field", language.lowercased(language.label(field)))),
                                firstColumn: language.text("chart_value"), counts: counts, limit: 20))
         }
         return charts

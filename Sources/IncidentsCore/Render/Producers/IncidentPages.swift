@@ -92,7 +92,7 @@ struct IncidentPages: OutputProducer {
             text = field.text(of: incident).map { $0.prefix(1).uppercased() + $0.dropFirst() }
         } else {
             // A value of a vocabulary with a label in the page's language shows that label.
-            text = field.text(of: incident).map { value in build.site.vocabularies[field.key]?.entry(for: value)?.labels[language.code] ?? value }
+            text = field.text(of: incident).map { value in build.site.label(of: value, in: field.key) ?? value }
         }
         guard let text else { return nil }
         return FactModel(key: field.key, label: language.label(field), text: text, datetime: date?.description,

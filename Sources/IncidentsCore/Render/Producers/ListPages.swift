@@ -1,5 +1,3 @@
-import Foundation
-
 /// The pages of each list of incidents, `per_page` cards each: the index
 /// (`index.html`, `page/2/index.html` …) through `index`, a tag's
 /// (`tags/<slug>/…`) through `tag`, a facet value's (`category/privacy/…`) through
@@ -81,7 +79,7 @@ struct ListPages: OutputProducer {
                                                                        definition: site.definition(of: value.slug, in: facet.field.key), language: language))),
                                     ("heading", .text(language.text("facet_value_heading", ("facet", label), ("value", value.name)))),
                                     ("back_text", .text(language.text("all_values_of", ("facet", label))))],
-                    language.text("description_facet_value", ("field", label.lowercased(with: Locale(identifier: language.code))), ("value", value.name), title))
+                    language.text("description_facet_value", ("field", language.lowercased(label)), ("value", value.name), title))
         case .entity(let index):
             let entity = site.entities[index]
             return ("entity", [("entity", .object(EntityModel(entity: entity, language: language)))],

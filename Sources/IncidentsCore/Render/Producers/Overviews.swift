@@ -1,5 +1,3 @@
-import Foundation
-
 /// The overviews with counts: every tag (`tags/index.html`, through `tags`) and every
 /// value of each facet (`category/index.html`, through `facet`).
 struct Overviews: OutputProducer {
@@ -49,7 +47,7 @@ struct Overviews: OutputProducer {
         let content = OverviewContent(listName: "values", entries: .list(entries), count: facet.values.count, noun: "count_values",
                                       facet: FacetModel(field: facet.field, language: language), language: language)
         try sink.write(build.page("facet", content: content, outputPath: route.path,
-                                  description: language.text("description_facet", title, ("field", label.lowercased(with: Locale(identifier: language.code))))),
+                                  description: language.text("description_facet", title, ("field", language.lowercased(label)))),
                        to: route.path)
     }
 

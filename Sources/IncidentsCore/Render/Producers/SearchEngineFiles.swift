@@ -10,7 +10,6 @@ struct SearchEngineFiles: OutputProducer {
         return [
             route("sitemap.xml", item: 0, fingerprint: build.fingerprint { hasher in
                 pages.forEach { hasher.combine($0) }
-                planned.forEach { if RouteTable.isSitemapPage($0) { hasher.combine($0.language) } }
                 build.languageSites.forEach { site in site.incidents.forEach { hasher.combine($0.modified) } }
             }),
             route("robots.txt", item: 1, fingerprint: build.sitePrint),
