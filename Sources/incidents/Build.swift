@@ -26,6 +26,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the output paths this build wrote anew or removed, one per line, sorted (for a deploy step that uploads only those).", valueName: "file"))
     var changedList: String?
 
+    @Option(name: .long, help: ArgumentHelp("Keep what a later build can reuse in this folder (parsed files, and what was published), so a build after a small change parses and writes only what changed. The output is the same as without it.", valueName: "dir"))
+    var cache: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -41,6 +44,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(sourcePath: source, outputPath: output, includeDrafts: drafts, progress: progressLine?.reporter)
         options.search = search
         options.changedListPath = changedList
+        options.cachePath = cache
         do {
             let summary: BuildSummary
             do {
@@ -52,6 +56,7 @@ struct Build: ParsableCommand {
                     let time = String(format: "%7.0f ms", stage.seconds * 1000)
                     print("  " + stage.name.padding(toLength: 36, withPad: " ", startingAt: 0) + time)
                 }
+                if let report = summary.cacheReport { print("  cache: " + report) }
             }
             if !quiet {
                 summary.notes.forEach(Terminal.note)

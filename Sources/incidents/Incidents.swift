@@ -20,6 +20,7 @@ struct Incidents: AsyncParsableCommand {
     /// Like ArgumentParser's own `main`, but wrong usage exits with 2 (as `check`
     /// promises scripts: 1 is reserved for problems found in the site).
     static func main() async {
+        DeterministicHashing.ensure()
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {

@@ -39,6 +39,25 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output + "/index.html"))
     }
 
+    /// Fingerprints kept in the cache are Swift hashes: the program starts itself again
+    /// with deterministic hashing, so a second process can use what the first kept.
+    @Test func aCacheWrittenByOneBuildIsUsedByTheNext() throws {
+        let site = try TestSite(fixture: "basic")
+        let first = try run(["build", "--cache", ".cache", "--verbose"], in: site.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("cache: nothing reused: it is empty; 0 of 5 incident files reused"), "\(first.stdout)")
+        try site.write("content/incidents/alpha.md", incidentFile(title: "Edited in a second process"))
+        let second = try run(["build", "--cache", ".cache", "--verbose"], in: site.root)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("cache: 4 of 5 incident files reused;"), "\(second.stdout)")
+        #expect(second.stdout.contains("written or removed in place"), "\(second.stdout)")
+        let reference = try run(["build", "--output", "reference", "--quiet"], in: site.root)
+        #expect(reference.status == 0)
+        for path in site.outputFiles() where path != DiskOutput.markerName {
+            #expect(FileManager.default.contents(atPath: site.output + "/" + path) == FileManager.default.contents(atPath: site.root + "/reference/" + path), "\(path)")
+        }
+    }
+
     @Test func oneOfAnythingIsSingular() throws {
         let site = try TestSite(["content/incidents/only.md": incidentFile(extra: "summary: One.\nsources:\n  - title: S\n    url: https://example.com/\ntags: [solo]")])
         let build = try run(["build"], in: site.root)

@@ -18,6 +18,8 @@ import Testing
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let path = enumerator?.nextObject() as? String {
+            // The marker carries each build's own token.
+            if path == DiskOutput.markerName { continue }
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path) }

@@ -76,6 +76,12 @@ public struct SourceExcerpt: Sendable, Hashable {
 
     static let maximumWidth = 160
 
+    /// An excerpt made earlier, as the build cache kept it.
+    init(text: String, caretOffset: Int?) {
+        self.text = text
+        self.caretOffset = caretOffset
+    }
+
     public init(line: String, column: Int) {
         var scalars = Array(line.unicodeScalars)
         var caret = column - 1

@@ -15,6 +15,9 @@ public final class BodyStore: @unchecked Sendable {
         let offset: Int
         let markdownLength: Int
         let htmlLength: Int
+        /// A body kept in the build cache: its segment and checksum (-1: kept here).
+        var segment = -1
+        var checksum: UInt64 = 0
     }
 
     private let lock = NSLock()
@@ -23,6 +26,8 @@ public final class BodyStore: @unchecked Sendable {
     /// The temporary file, once the bodies outgrew `memoryLimit`.
     private var file: Int32 = -1
     private var size = 0
+    /// The build cache's segments, for bodies taken from it (read only when shown).
+    private var cached: CacheSegments?
 
     /// Bytes in memory or in the file.
     public var byteCount: Int { lock.withLock { size } }
@@ -35,6 +40,16 @@ public final class BodyStore: @unchecked Sendable {
 
     deinit {
         if file >= 0 { close(file) }
+    }
+
+    /// A body the build cache holds at `reference` (its Markdown, then its HTML): read
+    /// from there when a page shows it.
+    func addCached(_ reference: CacheSegments.Reference, markdownLength: Int, in segments: CacheSegments) -> Entry? {
+        guard markdownLength >= 0, markdownLength <= reference.length, segments.contains(reference) else { return nil }
+        lock.withLock { if cached == nil { cached = segments } }
+        guard lock.withLock({ cached === segments }) else { return nil }
+        return Entry(offset: reference.offset, markdownLength: markdownLength, htmlLength: reference.length - markdownLength,
+                     segment: reference.segment, checksum: reference.checksum)
     }
 
     /// Keeps a body; the entry reads it back.
@@ -57,11 +72,21 @@ public final class BodyStore: @unchecked Sendable {
     }
 
     public func markdown(_ entry: Entry) throws(BuildFailure) -> String {
-        String(decoding: try read(at: entry.offset, count: entry.markdownLength), as: UTF8.self)
+        if entry.segment >= 0 { return String(decoding: cachedBytes(entry).prefix(entry.markdownLength), as: UTF8.self) }
+        return String(decoding: try read(at: entry.offset, count: entry.markdownLength), as: UTF8.self)
     }
 
     public func html(_ entry: Entry) throws(BuildFailure) -> String {
-        String(decoding: try read(at: entry.offset + entry.markdownLength, count: entry.htmlLength), as: UTF8.self)
+        if entry.segment >= 0 { return String(decoding: cachedBytes(entry).dropFirst(entry.markdownLength), as: UTF8.self) }
+        return String(decoding: try read(at: entry.offset + entry.markdownLength, count: entry.htmlLength), as: UTF8.self)
+    }
+
+    /// A cached body's bytes; none when they fail their checksum (the segments then say
+    /// the cache is damaged, and the build is made again without it).
+    private func cachedBytes(_ entry: Entry) -> [UInt8] {
+        let reference = CacheSegments.Reference(segment: entry.segment, offset: entry.offset,
+                                                length: entry.markdownLength + entry.htmlLength, checksum: entry.checksum)
+        return lock.withLock { cached }?.bytes(reference) ?? []
     }
 
     // MARK: Private

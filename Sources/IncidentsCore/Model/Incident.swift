@@ -30,7 +30,7 @@ public struct Incident: Sendable {
         didSet { tagSlugs = tags.map(Slug.forTag) }
     }
     /// The slug of each tag, computed once: lists and pages ask for them many times.
-    public private(set) var tagSlugs: [String] = []
+    public internal(set) var tagSlugs: [String] = []
     public var sources: [Source] = []
     public var draft = false
     /// The permanent number (`id:`), unique in the site: "Incident 42", `i/42/`.

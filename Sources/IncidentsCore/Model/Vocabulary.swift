@@ -1,8 +1,8 @@
 /// The values one field may take (`vocabularies/<field>.yml`), each with its
 /// definition: a controlled vocabulary, so that a misspelt category is an error
 /// rather than a new facet value. Values are compared by slug, as tags merge.
-public struct Vocabulary: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
+public struct Vocabulary: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
         public var value: String
         public var description: String?
         public var location: SourceLocation

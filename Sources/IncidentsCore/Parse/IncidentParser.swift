@@ -45,7 +45,8 @@ public enum IncidentParser {
             incident.translation = translation
         }
         incident.bodyFirstLine = document.bodyFirstLine
-        incident.sourcePrint = source.map { [text.hashValue, $0.sourcePrint].hashValue } ?? text.hashValue
+        // The path too: the slug (and so every address) may come from the file name.
+        incident.sourcePrint = [text.hashValue, path.hashValue, source?.sourcePrint ?? 0].hashValue
         // Every field of the table, read by its kind; the few with rules of their own by key.
         var complete = true
         // A tombstone needs only its title and why it is one.

@@ -18,14 +18,24 @@ final class ParsedFile: Sendable {
     /// carries its source line. With `source`, the file is a translation of it, and the
     /// links of its body resolve from its page in `language`'s folder.
     init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore, vocabularies: Vocabularies = [:],
-         translating source: Incident? = nil, language: String = "", fingerprinted: Bool = false) {
+         translating source: Incident? = nil, language: String = "", fingerprinted: Bool = false,
+         cache: ParseCache? = nil, context: Int = 0) {
         let outcome = Outcome(path: path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies,
-                              source: source, language: language, fingerprinted: fingerprinted)
+                              source: source, language: language, fingerprinted: fingerprinted, cache: cache, context: context)
         result = outcome.result
         isDraft = outcome.isDraft
         warnings = outcome.warnings
         links = outcome.links
         fingerprint = outcome.fingerprint
+    }
+
+    /// A successful outcome as `ParseCache` keeps it; the body is kept beside it.
+    struct Stored {
+        var incident: Incident
+        var isDraft: Bool
+        var warnings: [Diagnostic]
+        var links: [LocatedLink]
+        var fingerprint: String?
     }
 }
 
@@ -38,7 +48,7 @@ private struct Outcome {
     var fingerprint: String?
 
     init(path: String, files: SiteFiles, markdown: MarkdownRenderer, bodies: BodyStore, vocabularies: Vocabularies,
-         source: Incident?, language: String, fingerprinted: Bool) {
+         source: Incident?, language: String, fingerprinted: Bool, cache: ParseCache?, context: Int) {
         let text: String
         switch files.readText(path) {
         case .failure(let failure):
@@ -46,6 +56,16 @@ private struct Outcome {
             return
         case .success(let read):
             text = read
+        }
+        let key = cache.map { _ in
+            ParseCache.key(text: text, path: path, context: context, source: source?.sourcePrint, language: language, fingerprinted: fingerprinted)
+        }
+        if let cache, let key, let kept = cache.reuse(path, key: key, bodies: bodies) {
+            var incident = kept.stored.incident
+            incident.body = .stored(kept.body)
+            (isDraft, warnings, links, fingerprint) = (kept.stored.isDraft, kept.stored.warnings, kept.stored.links, kept.stored.fingerprint)
+            result = .success(incident)
+            return
         }
         if fingerprinted { fingerprint = Translation.fingerprint(of: text) }
         let (parsed, warnings) = IncidentParser.parseReportingWarnings(text, path: path, vocabularies: vocabularies, translating: source)
@@ -70,12 +90,14 @@ private struct Outcome {
             for index in incident.timeline.indices {
                 incident.timeline[index].html = markdown.renderInline(incident.timeline[index].text)
             }
+            let entry: BodyStore.Entry
             do {
-                incident.body = .stored(try bodies.add(markdown: body, html: html))
+                entry = try bodies.add(markdown: body, html: html)
             } catch {
                 result = .failure(error)
                 return
             }
+            incident.body = .stored(entry)
             let relative = bodyLinks.filter { LocatedLink.isSiteRelative($0.url) }
             if !relative.isEmpty {
                 let locator = located()
@@ -92,6 +114,11 @@ private struct Outcome {
             }
             isDraft = incident.draft
             result = .success(incident)
+            if let cache, let key {
+                cache.record(path, key: key, stored: ParsedFile.Stored(incident: incident, isDraft: isDraft, warnings: self.warnings, links: links,
+                                                                      fingerprint: fingerprint),
+                             markdown: body, html: html)
+            }
         }
     }
 }

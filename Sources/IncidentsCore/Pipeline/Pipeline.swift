@@ -23,9 +23,15 @@ public final class Pipeline: @unchecked Sendable {
         /// Keep each incident's rendered parts of the data files for the next run, as
         /// `serve` does (a single build would only hold them in memory for nothing).
         public var keepsRenderedParts: Bool
+        /// Outcomes of an earlier build to take instead of parsing files that did not
+        /// change, and where this build's are kept (`build --cache`).
+        public var parseCache: ParseCache?
+        /// Data-file parts of an earlier build, and where this build's are kept.
+        var recordCache: RecordCache?
 
         public init(sourcePath: String = ".", includeDrafts: Bool = false, search: Bool = false, parallel: Bool = true,
-                    progress: BuildProgress? = nil, keepsRenderedParts: Bool = false) {
+                    progress: BuildProgress? = nil, keepsRenderedParts: Bool = false, parseCache: ParseCache? = nil) {
+            self.parseCache = parseCache
             self.sourcePath = sourcePath
             self.includeDrafts = includeDrafts
             self.search = search
@@ -78,7 +84,7 @@ public final class Pipeline: @unchecked Sendable {
 
     public init(_ options: Options) {
         self.options = options
-        caches = RenderCaches(keepingRecords: options.keepsRenderedParts)
+        caches = RenderCaches(keepingRecords: options.keepsRenderedParts, persisted: options.recordCache)
     }
 
     // MARK: Load, parse, model, plan
@@ -135,6 +141,9 @@ public final class Pipeline: @unchecked Sendable {
         }
         let markdown = MarkdownRenderer(allowRawHTML: siteWide.config.unsafeHTML)
         let (files, bodies, progress, vocabularies) = (listing, self.bodies, options.progress, siteWide.vocabularies)
+        // What else an outcome depends on, for the cache's keys.
+        let (cache, context) = (options.parseCache, [siteWide.config.unsafeHTML.hashValue, vocabularies.hashValue,
+                                                     siteWide.config.languages.hashValue].hashValue)
         // A site in several languages: `x.fr.md` translates `x.md`, and is parsed after it.
         let languages = siteWide.config.languages
         var translations: [(path: String, source: String, language: String)] = []
@@ -153,7 +162,7 @@ public final class Pipeline: @unchecked Sendable {
         let results = Parallel.map(sourcesToParse) { path in
             defer { progress?.advance() }
             return ParsedFile(path: path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies,
-                              fingerprinted: translatedSources.contains(path))
+                              fingerprinted: translatedSources.contains(path), cache: cache, context: context)
         }
         for (path, result) in zip(sourcesToParse, results) { parsed[path] = result }
         // Translations: those edited, and those whose source was parsed again.
@@ -167,7 +176,7 @@ public final class Pipeline: @unchecked Sendable {
                 defer { progress?.advance() }
                 guard let source = sources[index], case .success(let incident) = source.result else { return nil }
                 return ParsedFile(path: due[index].path, files: files, markdown: markdown, bodies: bodies, vocabularies: vocabularies,
-                                  translating: incident, language: due[index].language)
+                                  translating: incident, language: due[index].language, cache: cache, context: context)
             }
             for (entry, result) in zip(due, translated) { parsed[entry.path] = result }
             reparsedTranslations = due.map { ($0.path, $0.source, languages.firstIndex(of: $0.language) ?? 0) }
@@ -349,6 +358,22 @@ public final class Pipeline: @unchecked Sendable {
         times.end("publish")
         return (site, Report(written: changed.map { table.routes[$0].path }.sorted(), removed: removed,
                              incidents: analysis.incidentCount, tags: analysis.tagCount))
+    }
+
+    /// What the last run published (for the build cache), or takes it as published by
+    /// an earlier build whose output is still in place, so that `publish` writes only
+    /// the files whose fingerprint changed since.
+    var publishedRoutes: PublishedRoutes {
+        get { published }
+        set { published = newValue }
+    }
+
+    /// How many files `publish` would write and remove now.
+    func pendingChanges(_ analysis: Analysis) -> (written: Int, removed: Int) {
+        guard let table = analysis.table else { return (0, 0) }
+        if published.isEmpty { return (table.routes.count, 0) }
+        let (changed, removed) = published.difference(to: table)
+        return (changed.count, removed.count)
     }
 
     /// Every stage into `sink` (the changed files only, after a first run); throws the

@@ -9,6 +9,16 @@ struct PublishedRoutes {
 
     var isEmpty: Bool { paths.isEmpty }
 
+    init() {}
+
+    /// What an earlier build published, as the build cache kept it.
+    init(paths: [String], fingerprints: [Int]) {
+        precondition(paths.count == fingerprints.count)
+        self.paths = paths
+        self.fingerprints = fingerprints
+        for (number, path) in paths.enumerated() where index[path] == nil { index[path] = number }
+    }
+
     /// The routes of `table` whose file differs from what was published (new, or with
     /// another fingerprint), and the published paths `table` plans no more.
     func difference(to table: RouteTable) -> (changed: [Int], removed: [String]) {

@@ -25,6 +25,9 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
     /// The folder the site is published into: `outputPath` with symbolic links resolved.
     public let publishedPath: String
     public let stagingPath: String
+    /// Written into the marker file: tells the build cache that the folder still holds
+    /// what this build published.
+    public let token = DiskOutput.newToken()
     private let lock = NSLock()
     private var createdDirectories: Set<String> = []
     private var finished = false
@@ -45,8 +48,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         guard mkdir(stagingPath, 0o755) == 0 else {
             throw Self.failure(given, "cannot be written: the build needs a folder beside it, in \(parent), and creating it failed", errno)
         }
-        try Self.writeFile(at: stagingPath + "/" + Self.markerName, shownAs: given + "/" + Self.markerName,
-                           bytes: Array("This folder is written by `incidents build`; edits here are lost on the next build.\n".utf8))
+        try Self.writeFile(at: stagingPath + "/" + Self.markerName, shownAs: given + "/" + Self.markerName, bytes: Self.marker(token: token))
     }
 
     deinit {
@@ -128,6 +130,9 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
     /// Puts the staged site in place of the output folder, atomically when one exists.
     public func commit() throws {
         lock.withLock { finished = true }
+        // Not while a cached build updates the folder in place.
+        let outputLock = Self.lockOutput(publishedPath)
+        defer { Self.unlock(outputLock) }
         // Checked again: the folder may have changed since the build started.
         do {
             try Self.checkOwnership(of: publishedPath, shownAs: outputPath)
@@ -165,7 +170,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
     // MARK: Placement
 
     /// The folder to publish into: the given path, or the folder a symbolic link there names.
-    private static func resolve(_ given: String) throws(BuildFailure) -> String {
+    static func resolve(_ given: String) throws(BuildFailure) -> String {
         var status = stat()
         if lstat(given, &status) == 0 {
             switch status.st_mode & S_IFMT {
@@ -199,7 +204,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
     }
 
     /// Refuses an output folder that would delete or feed on the site's own files.
-    private static func checkPlacement(_ output: String, shownAs given: String, sourceRoot: String) throws(BuildFailure) {
+    static func checkPlacement(_ output: String, shownAs given: String, sourceRoot: String) throws(BuildFailure) {
         func refuse(_ reason: String) -> BuildFailure {
             BuildFailure(Diagnostic(SourceLocation(wholeFile: given), reason))
         }
@@ -214,7 +219,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         }
     }
 
-    private static func checkOwnership(of path: String, shownAs given: String) throws(BuildFailure) {
+    static func checkOwnership(of path: String, shownAs given: String) throws(BuildFailure) {
         var status = stat()
         guard stat(path, &status) == 0 else { return }
         guard (status.st_mode & S_IFMT) == S_IFDIR else {
@@ -272,7 +277,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         try writeAll(bytes, to: descriptor, path: shown)
     }
 
-    private static func writeFile(at path: String, shownAs shown: String, bytes: [UInt8]) throws(BuildFailure) {
+    static func writeFile(at path: String, shownAs shown: String, bytes: [UInt8]) throws(BuildFailure) {
         do {
             try bytes.withUnsafeBufferPointer { try writeFile(at: path, shownAs: shown, bytes: $0) }
         } catch let failure as BuildFailure {
@@ -283,7 +288,7 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
     }
 
     /// A new empty file at `path`, open for writing (an existing one is truncated).
-    private static func create(_ path: String, shownAs shown: String) throws -> Int32 {
+    static func create(_ path: String, shownAs shown: String) throws -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(shown, "could not be created", errno) }
         return descriptor

@@ -49,9 +49,16 @@ public struct RenderCaches: Sendable {
     public let records = RenderCache<[UInt8]>()
     public let rows = RenderCache<[UInt8]>()
     let keepsRecords: Bool
+    /// The parts a cached build keeps for the next (`build --cache`).
+    let persisted: RecordCache?
+
+    init(keepingRecords: Bool = false, persisted: RecordCache? = nil) {
+        keepsRecords = keepingRecords
+        self.persisted = persisted
+    }
 
     public init(keepingRecords: Bool = false) {
-        keepsRecords = keepingRecords
+        self.init(keepingRecords: keepingRecords, persisted: nil)
     }
 
     public func keepOnly(_ keys: Set<Int>) {
@@ -60,8 +67,11 @@ public struct RenderCaches: Sendable {
         rows.keepOnly(keys)
     }
 
-    /// A data file's part, from `cache` when records are kept across builds.
-    func cachedPart(_ cache: RenderCache<[UInt8]>, key: Int, render: () throws -> [UInt8]) rethrows -> [UInt8] {
-        keepsRecords ? try cache.value(key: key, render: render) : try render()
+    /// A data file's part, from `cache` when records are kept across builds (`serve`),
+    /// or from the build cache; `site` is the site's fingerprint, which the part's
+    /// addresses depend on.
+    func cachedPart(_ kind: RecordCache.Kind, key: Int, site: Int, render: () throws -> [UInt8]) rethrows -> [UInt8] {
+        if let persisted { return try persisted.part(kind, incident: key, site: site, render: render) }
+        return keepsRecords ? try (kind == .record ? records : rows).value(key: key, render: render) : try render()
     }
 }

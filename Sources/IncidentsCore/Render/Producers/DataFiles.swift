@@ -66,7 +66,7 @@ struct DataFiles: OutputProducer {
             try sink.write(to: route.path) { emit in
                 try emit(Array(CSV.line(IncidentRecord.csvColumns).utf8))
                 for position in site.incidents.indices {
-                    try emit(build.caches.cachedPart(build.caches.rows, key: build.incidentPrints[position]) {
+                    try emit(build.caches.cachedPart(.row, key: build.incidentPrints[position], site: build.sitePrint) {
                         let record = IncidentRecord(incident: site.incidents[position], tagNames: site.tagNames(of: position))
                         return Array(CSV.line(record.csvRow(url: build.address(ofIncident: position))).utf8)
                     })
@@ -99,7 +99,7 @@ struct DataFiles: OutputProducer {
                 .write(to: &bytes, indent: 0, level: 0)
             return bytes
         }
-        return try build.caches.cachedPart(build.caches.records, key: build.incidentPrints[position]) {
+        return try build.caches.cachedPart(.record, key: build.incidentPrints[position], site: build.sitePrint) {
             let body = try build.body(of: position)
             let record = IncidentRecord(incident: build.site.incidents[position], tagNames: build.site.tagNames(of: position))
             var bytes: [UInt8] = []
