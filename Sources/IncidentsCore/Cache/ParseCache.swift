@@ -48,19 +48,26 @@ public final class ParseCache: @unchecked Sendable {
     /// The key of `text` at `path`, parsed with the settings `context` stands for; a
     /// translation's also depends on its source (`sourcePrint`) and language.
     static func key(text: String, path: String, context: Int, source: Int?, language: String, fingerprinted: Bool) -> Key {
-        func hash(_ seed: Int) -> UInt64 {
-            var hasher = Hasher()
-            hasher.combine(seed)
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            hasher.combine(path)
-            hasher.combine(context)
-            hasher.combine(source)
-            hasher.combine(language)
-            hasher.combine(fingerprinted)
-            return UInt64(bitPattern: Int64(hasher.finalize()))
+        var text = text
+        // One pass of Swift's hash over the text and the rest, and a second, independent
+        // checksum of the text's bytes: 128 bits for the price of little more than one.
+        var hasher = Hasher()
+        let checksum = text.withUTF8 { bytes in
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            return Checksum.of(UnsafeRawBufferPointer(bytes))
         }
-        return Key(first: hash(1), second: hash(2))
+        hasher.combine(path)
+        hasher.combine(context)
+        hasher.combine(source)
+        hasher.combine(language)
+        hasher.combine(fingerprinted)
+        var rest = Hasher()
+        rest.combine(checksum)
+        rest.combine(path)
+        rest.combine(context)
+        rest.combine(source)
+        rest.combine(language)
+        return Key(first: UInt64(bitPattern: Int64(hasher.finalize())), second: UInt64(bitPattern: Int64(rest.finalize())))
     }
 
     /// The outcome kept for `path` under `key`, its body added to `bodies` (read from

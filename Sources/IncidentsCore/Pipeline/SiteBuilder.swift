@@ -115,16 +115,26 @@ public enum SiteBuilder {
         // few files change (a template change rewrites everything, staged as usual).
         if let cache, let parseCache, let recordCache, let writer, let published = contents.published, !hasSearch,
            let folder = try? DiskOutput.resolve(URL(fileURLWithPath: options.outputPath).standardizedFileURL.path),
-           published.outputPath == folder, DiskOutput.token(ofFolder: folder) == published.token {
+           published.outputPath == folder, DiskOutput.token(ofFolder: folder) == published.token,
+           (try? DiskOutput.checkPlacement(folder, shownAs: options.outputPath, sourceRoot: SiteFiles.realPath(files.rootPath) ?? files.rootPath)) != nil {
             pipeline.publishedRoutes = PublishedRoutes(paths: published.paths, fingerprints: published.fingerprints)
             let pending = pipeline.pendingChanges(analysis)
             if pending.written <= analysis.fileCount / 4 + 100 {
-                let memory = MemoryOutput()
-                let report = try pipeline.publish(analysis, to: memory)
-                if let rebuilt = try withoutDamagedCache() { return rebuilt }
-                endStage("render \(report.written.count) changed files")
                 let shown = URL(fileURLWithPath: options.outputPath).standardizedFileURL.path
-                let (token, changed) = try DiskOutput.update(folder, shownAs: shown, files: memory.snapshot, removing: report.removed)
+                let output = InPlaceOutput(folder: folder, shownAs: shown)
+                let report: Pipeline.Report
+                do {
+                    report = try pipeline.publish(analysis, to: output)
+                    if contents.segments.isDamaged {
+                        output.discard()
+                        return try withoutDamagedCache()!
+                    }
+                } catch {
+                    output.discard()
+                    throw error
+                }
+                endStage("render \(report.written.count) changed files")
+                let (token, changed) = try output.commit()
                 try writeChangedList(changed, to: options.changedListPath)
                 endStage("write \(changed.count) files in place")
                 try cache.save(parses: parseCache, records: recordCache, contents: contents, writer: writer,
