@@ -22,8 +22,9 @@ let package = Package(
         // cmark-gfm 0.29.0.gfm.13 and its GFM extensions, static libraries built from Debian's
         // source tarball by scripts/install-dependencies.sh (Debian 12's own package is older).
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "incidents-cmark-gfm"),
-        // libyaml's event API for front matter, from Debian's libyaml-dev (static library included).
-        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1"),
+        // libyaml's event API for front matter: Debian's libyaml-dev, its static library
+        // installed under a name of its own by scripts/install-dependencies.sh (linked in).
+        .systemLibrary(name: "CYAML", pkgConfig: "incidents-yaml"),
         // Linux calls that Glibc's Swift overlay does not expose (renameat2 for atomic publication).
         .systemLibrary(name: "CPlatform"),
         .target(

@@ -9,6 +9,9 @@
 #     /usr/local/include/incidents-cmark-gfm/      its headers
 #     /usr/local/lib/pkgconfig/incidents-cmark-gfm.pc
 #     /usr/local/bin/incidents-cmark-gfm            its command-line tool (for benchmarks)
+# - Debian's static libyaml, under a name of its own (/usr/local/lib/libincidents-yaml.a,
+#   incidents-yaml.pc), so the linker cannot pick the shared one: every binary carries
+#   its YAML parser, and the release binary needs nothing but glibc.
 #
 # Why not Debian 12's libcmark-gfm-dev: it is 0.29.0.gfm.6, whose parser is
 # quadratic or worse on some inputs (240 KB of `![[]()` took 10 s, a table of
@@ -48,6 +51,28 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}…" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+yaml_static=$(dpkg-query -L libyaml-dev | grep '/libyaml\.a$' | head -n 1)
+yaml_version=$(dpkg-query -W -f='${Version}' libyaml-dev)
+if [ ! -f "$prefix/lib/libincidents-yaml.a" ] || ! cmp -s "$yaml_static" "$prefix/lib/libincidents-yaml.a" \
+  || [ "$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --modversion incidents-yaml 2>/dev/null || true)" != "$yaml_version" ]; then
+  needs_root "libyaml into $prefix"
+  $sudo mkdir -p "$prefix/lib/pkgconfig"
+  $sudo install -m 644 "$yaml_static" "$prefix/lib/libincidents-yaml.a"
+  yaml_pc=$(mktemp)
+  cat > "$yaml_pc" <<EOF
+prefix=$prefix
+libdir=\${prefix}/lib
+
+Name: incidents-yaml
+Description: Debian's libyaml ($yaml_version), static, under a name of its own for incidents
+Version: $yaml_version
+Libs: -L\${libdir} -lincidents-yaml
+Cflags:
+EOF
+  $sudo install -m 644 "$yaml_pc" "$prefix/lib/pkgconfig/incidents-yaml.pc"
+  rm -f "$yaml_pc"
 fi
 
 installed=$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --modversion $name 2>/dev/null || true)

@@ -220,6 +220,22 @@ import Testing
         try expectSameAsWithoutCache(site, "after concurrent builds")
     }
 
+    @Test func aCacheFolderTheBuildWouldReadOrReplaceIsRefused() throws {
+        let site = try makeSite()
+        for (folder, expected) in [("static/cache", "is inside the site's static/ folder"), ("content/cache", "is inside the site's content/ folder"),
+                                   ("public/cache", "is inside the output folder"), (".", "contains the site folder")] {
+            var options = BuildOptions(sourcePath: site.root)
+            options.cachePath = site.root + "/" + folder
+            #expect {
+                try SiteBuilder.build(options)
+            } throws: { error in
+                (error as? BuildFailure)?.diagnostics.first?.message.hasPrefix(expected) == true
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/static/cache"))
+        #expect(!FileManager.default.fileExists(atPath: site.output))
+    }
+
     /// The cache writes every stored property of an incident by hand: a property added
     /// to `Incident` must be added there too, or cached builds would lose it.
     @Test func everyFieldOfAnIncidentReadsBackFromTheCache() throws {

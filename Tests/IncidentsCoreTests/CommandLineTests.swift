@@ -132,6 +132,35 @@ import Testing
         #expect(try String(contentsOfFile: parent.root + "/site/site.yml", encoding: .utf8) == site)
     }
 
+    /// The workflow `init` writes uses this repository's Action with inputs the Action
+    /// declares, and fetches the whole history (pages show each file's last commit).
+    @Test func initsWorkflowUsesTheActionWithItsInputs() throws {
+        func node(_ text: String, _ path: String) throws -> YAMLNode { try #require(try YAMLParser.parse(text, path: path, firstLine: 1)) }
+        func value(_ node: YAMLNode, _ key: String) -> YAMLNode? {
+            guard case .mapping(let entries) = node.content else { return nil }
+            return entries.first { $0.key.scalar?.text == key }?.value
+        }
+        func keys(_ node: YAMLNode?) -> [String] {
+            guard let node, case .mapping(let entries) = node.content else { return [] }
+            return entries.compactMap { $0.key.scalar?.text }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let action = try node(String(contentsOfFile: root + "/action.yml", encoding: .utf8), "action.yml")
+        let declared = Set(keys(value(action, "inputs")))
+        let workflow = try node(SiteScaffold.workflow, ".github/workflows/publish.yml")
+        guard let steps = value(value(value(workflow, "jobs")!, "build")!, "steps"), case .sequence(let list) = steps.content else {
+            Issue.record("no build steps")
+            return
+        }
+        let uses = list.compactMap { step in value(step, "uses").map { ($0.scalar?.text ?? "", step) } }
+        let checkout = try #require(uses.first { $0.0.hasPrefix("actions/checkout@") })
+        #expect(value(value(checkout.1, "with")!, "fetch-depth")?.scalar?.text == "0")
+        let incidents = try #require(uses.first { $0.0.hasSuffix("/incidents@v1") })
+        let given = keys(value(incidents.1, "with"))
+        #expect(!given.isEmpty)
+        for input in given { #expect(declared.contains(input), "\(input) is not an input of action.yml") }
+    }
+
     @Test func newWritesAnIncidentThatBuildsAndNeverOverwrites() throws {
         let site = try TestSite()
         let created = try run(["new", "Bank chatbot leaks: account data", "--severity", "HIGH", "--tags", "privacy, chatbot"], in: site.root)

@@ -57,6 +57,30 @@ public final class BuildCache {
         lockDescriptor = descriptor
     }
 
+    /// Refuses a cache folder the build would read as part of the site (`static/` would
+    /// publish it, `content/` and `templates/` read it) or one inside the output folder,
+    /// which each build replaces.
+    static func checkPlacement(_ folder: String, siteRoot: String, output: String) throws(BuildFailure) {
+        func real(_ path: String) -> String {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            if let resolved = SiteFiles.realPath(absolute) { return resolved }
+            // Not there yet: its nearest existing parent, resolved.
+            let parent = (absolute as NSString).deletingLastPathComponent
+            return parent == absolute ? absolute : real(parent) + "/" + (absolute as NSString).lastPathComponent
+        }
+        let (cache, site, published) = (real(folder), real(siteRoot), real(output))
+        func inside(_ outer: String) -> Bool { cache == outer || cache.hasPrefix(outer + "/") }
+        for read in ["static", "content", "templates"] where inside(site + "/" + read) {
+            throw BuildFailure(Diagnostic(SourceLocation(wholeFile: folder), "is inside the site's \(read)/ folder, which the build reads; expected a cache folder outside it, such as .incidents-cache/"))
+        }
+        if inside(published) {
+            throw BuildFailure(Diagnostic(SourceLocation(wholeFile: folder), "is inside the output folder, which each build replaces; expected a cache folder outside it, such as .incidents-cache/"))
+        }
+        if site == cache || site.hasPrefix(cache + "/") {
+            throw BuildFailure(Diagnostic(SourceLocation(wholeFile: folder), "contains the site folder; expected a folder of its own for the cache, such as .incidents-cache/"))
+        }
+    }
+
     deinit {
         flock(lockDescriptor, LOCK_UN)
         close(lockDescriptor)

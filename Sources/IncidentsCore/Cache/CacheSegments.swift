@@ -3,9 +3,10 @@ import Foundation
 /// The build cache's bulk: parse outcomes, rendered bodies and data-file records, kept
 /// as blobs in segment files that are written once and never changed. A build appends
 /// what it made to one new segment and rewrites only the small index that says where
-/// every blob is, so a build after one edit writes kilobytes, not the 200 MB a cache
-/// of 10,000 incidents holds. Segments are mapped, and a blob is read only when it is
-/// needed (most bodies never are: only the pages rendered again show them).
+/// every blob is, so a build after one edit writes kilobytes, not the 250 MB a cache
+/// of 10,000 incidents holds. A blob is read (`pread`, into memory freed once it is
+/// written out; not mapped, which would keep every page read in the process) only
+/// when it is needed: most bodies never are, only the pages rendered again show them.
 ///
 /// Every blob carries a checksum, checked when it is read. A mismatch means the cache
 /// was damaged after its index was checked: the blob is not used where that can be
@@ -23,25 +24,40 @@ final class CacheSegments: @unchecked Sendable {
 
     /// The segment files, by name, as the index lists them.
     let names: [String]
-    private let mapped: [Data]
+    /// Each segment, open for reading (a segment deleted by a later build stays
+    /// readable through it), and its size.
+    private let descriptors: [Int32]
+    private let sizes: [Int]
     private let lock = NSLock()
     private var damaged = false
 
-    /// Maps the segments `names` of `folder`; nil when one is missing.
+    /// Opens the segments `names` of `folder`; nil when one is missing.
     init?(folder: String, names: [String]) {
-        var mapped: [Data] = []
+        var descriptors: [Int32] = []
+        var sizes: [Int] = []
         for name in names {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + name), options: .alwaysMapped) else { return nil }
-            mapped.append(data)
+            let descriptor = open(folder + "/" + name, O_RDONLY | O_CLOEXEC)
+            var status = stat()
+            guard descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+                if descriptor >= 0 { close(descriptor) }
+                descriptors.forEach { close($0) }
+                return nil
+            }
+            descriptors.append(descriptor)
+            sizes.append(Int(status.st_size))
         }
         self.names = names
-        self.mapped = mapped
+        self.descriptors = descriptors
+        self.sizes = sizes
     }
 
     init() {
         names = []
-        mapped = []
+        descriptors = []
+        sizes = []
     }
+
+    deinit { descriptors.forEach { close($0) } }
 
     /// Whether a blob read since the index was checked did not match its checksum.
     var isDamaged: Bool { lock.withLock { damaged } }
@@ -49,16 +65,24 @@ final class CacheSegments: @unchecked Sendable {
     /// Whether `reference` lies inside its segment (the index is checked against the
     /// segments before anything is used).
     func contains(_ reference: Reference) -> Bool {
-        reference.segment >= 0 && reference.segment < mapped.count && reference.offset >= 0 && reference.length >= 0
-            && reference.offset <= mapped[reference.segment].count - reference.length
+        reference.segment >= 0 && reference.segment < sizes.count && reference.offset >= 0 && reference.length >= 0
+            && reference.offset <= sizes[reference.segment] - reference.length
     }
 
     /// The blob's bytes, or nil (and the cache marked damaged) when they do not match
     /// its checksum.
     func bytes(_ reference: Reference) -> [UInt8]? {
         guard contains(reference) else { return markDamaged() }
-        let bytes = mapped[reference.segment].withUnsafeBytes { all in
-            Array(UnsafeRawBufferPointer(rebasing: all[reference.offset..<reference.offset + reference.length]))
+        var bytes = [UInt8](repeating: 0, count: reference.length)
+        var done = 0
+        while done < reference.length {
+            let count = bytes.withUnsafeMutableBytes {
+                pread(descriptors[reference.segment], $0.baseAddress! + done, reference.length - done, off_t(reference.offset + done))
+            }
+            if count < 0 && errno == EINTR { continue }
+            // Shorter than when it was opened: truncated behind the build's back.
+            guard count > 0 else { return markDamaged() }
+            done += count
         }
         guard bytes.withUnsafeBytes({ Checksum.of($0) }) == reference.checksum else { return markDamaged() }
         return bytes
@@ -70,7 +94,7 @@ final class CacheSegments: @unchecked Sendable {
     }
 
     /// The bytes of a segment, for copying its live blobs into a new one.
-    func segmentSize(_ segment: Int) -> Int { mapped[segment].count }
+    func segmentSize(_ segment: Int) -> Int { sizes[segment] }
 }
 
 /// The one segment a build writes: blobs appended as the build makes them (so a first

@@ -73,6 +73,7 @@ public enum SiteBuilder {
         let flags = "drafts=\(options.includeDrafts) search=\(options.search)"
         var cacheNotes: [String] = []
         let cache = try options.cachePath.flatMap { folder throws(BuildFailure) in
+            try BuildCache.checkPlacement(folder, siteRoot: options.sourcePath, output: options.outputPath)
             let opened = try BuildCache(folder: folder)
             if opened == nil { cacheNotes.append("not used: another build is using it") }
             return opened

@@ -44,8 +44,13 @@ public enum SiteScaffold {
     }
 
     /// Checks the content on every pull request (annotations on the changed lines) and
-    /// publishes the site to GitHub Pages from main.
+    /// publishes the site to GitHub Pages from main, through the incidents Action (a
+    /// release binary, the build cache kept between runs).
     static let workflow = """
+    # Checks every pull request (problems appear as annotations on the changed lines)
+    # and publishes the site to GitHub Pages from main. Replace OWNER/incidents@v1 with
+    # the repository and release of the incidents generator you use; choose "GitHub
+    # Actions" as the Pages source in the repository's settings.
     name: Check and publish
 
     on:
@@ -59,28 +64,25 @@ public enum SiteScaffold {
       pages: write
       id-token: write
 
-    env:
-      # Where the incidents generator is built from; point it at your copy or fork.
-      INCIDENTS_GIT: https://github.com/OWNER/incidents.git
+    # One publication at a time; a newer push waits rather than cancels a deployment.
+    concurrency:
+      group: pages-${{ github.ref }}
+      cancel-in-progress: false
 
     jobs:
       build:
         runs-on: ubuntu-24.04
-        container: swift:6.1-noble
         steps:
           - uses: actions/checkout@v4
-          - name: Install incidents
-            run: |
-              apt-get update -qq && apt-get install -y -qq git pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
-              git clone --depth 1 "$INCIDENTS_GIT" /tmp/incidents
-              swift build -c release --package-path /tmp/incidents --product incidents
-          - name: Check
-            run: /tmp/incidents/.build/release/incidents check --format github
-          - name: Build
-            run: /tmp/incidents/.build/release/incidents build
-          - uses: actions/upload-pages-artifact@v3
             with:
-              path: public
+              # Each page's "Last updated" is its file's last commit: the whole history.
+              fetch-depth: 0
+          - uses: OWNER/incidents@v1
+            with:
+              source: .
+              # A preview of a pull request includes its drafts; main publishes without.
+              drafts: ${{ github.event_name == 'pull_request' }}
+              upload-pages: ${{ github.event_name != 'pull_request' }}
 
       deploy:
         if: github.ref == 'refs/heads/main' && github.event_name != 'pull_request'
