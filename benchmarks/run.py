@@ -211,6 +211,54 @@ def build_benchmark(size, args, hugo):
     return row
 
 
+# MARK: build --cache
+
+def folder_bytes(folder):
+    return sum(os.path.getsize(os.path.join(base, name)) for base, _, names in os.walk(folder) for name in names)
+
+
+def cache_benchmark(size, args):
+    """`build --cache`: the first build (cache empty), then builds after one edited
+    incident (a paragraph added to the middle one), each a new process, as CI runs them;
+    the last output compared with a build of the same files without the cache."""
+    workdir = args.workdir
+    site = os.path.join(workdir, "site-%d" % size)
+    cache, output = os.path.join(workdir, "cache-%d" % size), os.path.join(workdir, "cached-%d" % size)
+    reference = os.path.join(workdir, "reference-%d" % size)
+    print("\n== build --cache, %d incidents ==" % size, flush=True)
+    for path in (cache, output, reference):
+        remove(path)
+    command = [INCIDENTS, "build", "--quiet", "--source", site, "--output", output, "--cache", cache]
+    first, first_rss = timed(command, workdir)
+    incidents = sorted(os.path.join(base, name) for base, _, names in os.walk(os.path.join(site, "content", "incidents"))
+                       for name in names if name.endswith(".md"))
+    edited = incidents[len(incidents) // 2]
+    original = open(edited, encoding="utf-8").read()
+    walls, rsses = [], []
+    try:
+        for run in range(args.cached_edits):
+            with open(edited, "w", encoding="utf-8") as handle:
+                handle.write(original + "\nEdited paragraph %d.\n" % run)
+            wall, rss = timed(command, workdir)
+            walls.append(wall)
+            rsses.append(rss)
+        timed([INCIDENTS, "build", "--quiet", "--source", site, "--output", reference], workdir)
+        identical = tree_digest(output) == tree_digest(reference)
+    finally:
+        with open(edited, "w", encoding="utf-8") as handle:
+            handle.write(original)
+    remove(reference)
+    wall, rss = statistics.median(walls), statistics.median(rsses)
+    megabytes = folder_bytes(cache) / 1e6
+    print("first build with an empty cache: %.2f s, peak RSS %.0f MB" % (first, first_rss))
+    print("after one edit: median %.2f s (runs: %s), peak RSS %.0f MB; cache %.0f MB (%.0f MB per 10,000 incidents)"
+          % (wall, ", ".join("%.2f" % w for w in walls), rss, megabytes, megabytes * 10000 / size), flush=True)
+    target = 1.0 if size <= 10000 else 5.0
+    record("%d: cached rebuild after one edit" % size, "%.2f s" % wall, "<= %.0f s" % target, wall <= target)
+    record("%d: cached output vs a build without the cache" % size, "identical" if identical else "DIFFERENT", "identical", identical)
+    record("%d: cache size" % size, "%.0f MB (%.0f MB per 10k)" % (megabytes, megabytes * 10000 / size), "reported", True)
+
+
 # MARK: serve
 
 class Server:
@@ -352,6 +400,7 @@ def main():
     parser.add_argument("--hugo-max", type=int, default=10000, help="largest size Hugo is run on (0: never)")
     parser.add_argument("--serve-size", type=int, default=10000, help="corpus for the serve figures (0: none)")
     parser.add_argument("--edits", type=int, default=7)
+    parser.add_argument("--cached-edits", type=int, default=5, help="cached rebuilds after one edit, per size (0: none)")
     parser.add_argument("--idle-seconds", type=float, default=10)
     parser.add_argument("--workdir", default="/tmp/incidents-bench")
     parser.add_argument("--translated", type=float, default=0.0,
@@ -369,6 +418,8 @@ def main():
 
     for size in sizes:
         build_benchmark(size, args, hugo)
+        if args.cached_edits:
+            cache_benchmark(size, args)
     if args.serve_size:
         if not os.path.isdir(os.path.join(args.workdir, "site-%d" % args.serve_size)):
             build_benchmark(args.serve_size, args, hugo)

@@ -9,4 +9,7 @@ bash scripts/install-dependencies.sh
 python3 -c "import jsonschema, yaml, pagefind_bin" 2>/dev/null || python3 -m pip install --quiet jsonschema pyyaml pagefind-bin
 swift build --build-tests
 swift test --skip-build
+# The release archive: one binary that needs only glibc, proven by ldd and a build
+# with an empty environment (scripts/check-release.sh).
+bash scripts/release.sh
 bash scripts/quality.sh
