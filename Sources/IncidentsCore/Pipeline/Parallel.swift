@@ -25,11 +25,28 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 }
 
 /// Slots written by exactly one parallel iteration each, read after all have finished.
+/// Raw memory, not an array: `Array.withUnsafeMutableBufferPointer` moves the array's
+/// storage out for the duration of the call, so two threads calling it at once on one
+/// array race (one of them saw an empty buffer and stopped on a bounds check).
 final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [R?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: R) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    private let slots: UnsafeMutablePointer<R?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<R?>.allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: count)
     }
-    var values: [R] { slots.map { $0! } }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: R) {
+        precondition(index >= 0 && index < count)
+        slots[index] = value
+    }
+
+    var values: [R] { (0..<count).map { slots[$0]! } }
 }
