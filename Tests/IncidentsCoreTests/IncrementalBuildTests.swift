@@ -71,6 +71,25 @@ import Testing
         try assertSameAsFullBuild(site, output)
     }
 
+    /// The data files' kept records carry each incident's address: a new `base_url`
+    /// must not leave the old one in `incidents.json` and `incidents.csv`.
+    @Test func aNewBaseURLReachesTheKeptRecords() throws {
+        let site = try TestSite([
+            "site.yml": "title: Kept\nbase_url: https://one.example/\n",
+            "content/incidents/a.md": incidentFile(title: "Alpha"),
+        ])
+        let output = MemoryOutput()
+        let kept = Pipeline(Pipeline.Options(sourcePath: site.root, keepsRenderedParts: true))
+        try kept.run(into: output)
+        try site.write("site.yml", "title: Kept\nbase_url: https://two.example/\n")
+        try kept.run(changes: ["site.yml"], into: output)
+        let full = try site.buildInMemory()
+        for path in ["incidents.json", "incidents.csv", "incidents/a/index.json"] {
+            #expect(output.text(at: path) == full.text(at: path), "\(path)")
+            #expect(output.text(at: path)?.contains("https://two.example/incidents/a/") == true, "\(path)")
+        }
+    }
+
     /// Each kind of edit, one after another, on a pipeline kept as serve keeps it: some
     /// update the model in place (a body, a summary, a source), others move the
     /// incident (a facet value, severity, draft, an error and its fix); after each the

@@ -338,7 +338,7 @@ public final class Pipeline: @unchecked Sendable {
         times.end("render")
         published.record(table)
         // Cached cards and records of incidents that changed or went are not needed again.
-        caches.keepOnly(Set(table.builds.flatMap(\.incidentPrints)))
+        caches.keepOnly(table.builds)
         return Report(written: selected.map { table.routes[$0].path }.sorted(), removed: removed,
                       incidents: analysis.incidentCount, tags: analysis.tagCount)
     }
@@ -354,7 +354,7 @@ public final class Pipeline: @unchecked Sendable {
         let (changed, removed) = published.difference(to: table)
         published.record(table)
         let site = OnDemandSite(build: build, table: table, routeByPath: published.index, carrying: previous)
-        caches.keepOnly(Set(table.builds.flatMap(\.incidentPrints)))
+        caches.keepOnly(table.builds)
         times.end("publish")
         return (site, Report(written: changed.map { table.routes[$0].path }.sorted(), removed: removed,
                              incidents: analysis.incidentCount, tags: analysis.tagCount))

@@ -61,17 +61,23 @@ public struct RenderCaches: Sendable {
         self.init(keepingRecords: keepingRecords, persisted: nil)
     }
 
-    public func keepOnly(_ keys: Set<Int>) {
-        cards.keepOnly(keys)
-        records.keepOnly(keys)
-        rows.keepOnly(keys)
+    /// Forgets what no incident of `builds` shows any more: cards by incident
+    /// fingerprint, data-file parts by incident and site fingerprint.
+    func keepOnly(_ builds: [BuildContext]) {
+        cards.keepOnly(Set(builds.flatMap(\.incidentPrints)))
+        let parts = Set(builds.flatMap { build in build.incidentPrints.map { Self.partKey(incident: $0, site: build.sitePrint) } })
+        records.keepOnly(parts)
+        rows.keepOnly(parts)
     }
 
-    /// A data file's part, from `cache` when records are kept across builds (`serve`),
-    /// or from the build cache; `site` is the site's fingerprint, which the part's
-    /// addresses depend on.
+    /// A data file's part, kept across builds (`serve`) or in the build cache. It is
+    /// kept by the incident's fingerprint and the site's (`site`): the part's address
+    /// depends on `base_url`.
     func cachedPart(_ kind: RecordCache.Kind, key: Int, site: Int, render: () throws -> [UInt8]) rethrows -> [UInt8] {
         if let persisted { return try persisted.part(kind, incident: key, site: site, render: render) }
-        return keepsRecords ? try (kind == .record ? records : rows).value(key: key, render: render) : try render()
+        guard keepsRecords else { return try render() }
+        return try (kind == .record ? records : rows).value(key: Self.partKey(incident: key, site: site), render: render)
     }
+
+    private static func partKey(incident: Int, site: Int) -> Int { [incident, site].hashValue }
 }
