@@ -239,7 +239,7 @@ public final class BuildCache {
 
     // MARK: Reading
 
-    struct Unusable: Error { let reason: String }
+    private struct Unusable: Error { let reason: String }
 
     private func decode(_ bytes: UnsafeRawBufferPointer, identity: [UInt8]) throws -> Contents {
         guard bytes.count >= 8 else { throw Unusable(reason: "it is damaged (too short)") }
@@ -252,7 +252,7 @@ public final class BuildCache {
         let stored = bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
         guard UInt64(littleEndian: stored) == Checksum.of(body) else { throw Unusable(reason: "it is damaged (its checksum does not match)") }
         var names: [String] = []
-        for _ in 0..<(try count(&reader)) { names.append(try reader.text()) }
+        for _ in 0..<(try reader.count()) { names.append(try reader.text()) }
         guard let segments = CacheSegments(folder: folder, names: names) else { throw Unusable(reason: "it is damaged (a segment is missing)") }
         var contents = Contents(segments: segments)
         func reference() throws -> CacheSegments.Reference {
@@ -260,14 +260,14 @@ public final class BuildCache {
             guard segments.contains(found) else { throw Unusable(reason: "it is damaged (a segment is shorter than its index says)") }
             return found
         }
-        let parses = try count(&reader)
+        let parses = try reader.count()
         contents.parses.reserveCapacity(parses)
         for _ in 0..<parses {
             let path = try reader.text()
             let key = ParseCache.Key(first: try reader.integer(), second: try reader.integer())
             contents.parses[path] = ParseCache.Entry(key: key, outcome: try reference(), body: try reference(), markdownLength: try reader.signed())
         }
-        let records = try count(&reader)
+        let records = try reader.count()
         contents.records.reserveCapacity(records)
         for _ in 0..<records {
             let key = RecordCache.Key(kind: try reader.signed(), incident: try reader.signed(), site: try reader.signed())
@@ -276,7 +276,7 @@ public final class BuildCache {
         if try reader.integer() == 1 {
             let outputPath = try reader.text()
             let token = try reader.text()
-            let routes = try count(&reader)
+            let routes = try reader.count()
             var paths: [String] = []
             var fingerprints: [Int] = []
             paths.reserveCapacity(routes)
@@ -289,12 +289,5 @@ public final class BuildCache {
         }
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
         return contents
-    }
-
-    /// A count, no larger than the bytes left could hold.
-    private func count(_ reader: inout ByteReader) throws -> Int {
-        let value = try reader.signed()
-        guard value >= 0, value <= reader.remaining else { throw ByteReader.Damaged() }
-        return value
     }
 }

@@ -42,6 +42,14 @@ struct ByteReader {
 
     mutating func signed() throws(Damaged) -> Int { Int(Int64(bitPattern: try integer())) }
 
+    /// A count of things that follow: never more than the bytes left could hold, so a
+    /// damaged count cannot make a reader reserve memory for billions of them.
+    mutating func count() throws(Damaged) -> Int {
+        let value = try signed()
+        guard value >= 0, value <= remaining else { throw Damaged() }
+        return value
+    }
+
     /// The next byte string, as a view into the file (valid while it is).
     mutating func data() throws(Damaged) -> UnsafeRawBufferPointer {
         let count = try integer()

@@ -64,8 +64,7 @@ extension Array: CacheCodable where Element: CacheCodable {
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Damaged) {
-        let count = try reader.signed()
-        guard count >= 0, count <= reader.remaining else { throw ByteReader.Damaged() }
+        let count = try reader.count()
         self = []
         reserveCapacity(count)
         for _ in 0..<count { append(try reader.get(Element.self)) }
@@ -83,8 +82,7 @@ extension Dictionary: CacheCodable where Key == String, Value: CacheCodable {
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Damaged) {
-        let count = try reader.signed()
-        guard count >= 0, count <= reader.remaining else { throw ByteReader.Damaged() }
+        let count = try reader.count()
         self = [:]
         for _ in 0..<count {
             let key = try reader.get(String.self)

@@ -46,8 +46,11 @@ public final class BodyStore: @unchecked Sendable {
     /// from there when a page shows it.
     func addCached(_ reference: CacheSegments.Reference, markdownLength: Int, in segments: CacheSegments) -> Entry? {
         guard markdownLength >= 0, markdownLength <= reference.length, segments.contains(reference) else { return nil }
-        lock.withLock { if cached == nil { cached = segments } }
-        guard lock.withLock({ cached === segments }) else { return nil }
+        // One build's bodies come from one cache.
+        guard lock.withLock({ () -> Bool in
+            if cached == nil { cached = segments }
+            return cached === segments
+        }) else { return nil }
         return Entry(offset: reference.offset, markdownLength: markdownLength, htmlLength: reference.length - markdownLength,
                      segment: reference.segment, checksum: reference.checksum)
     }

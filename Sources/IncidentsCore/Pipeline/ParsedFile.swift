@@ -90,14 +90,12 @@ private struct Outcome {
             for index in incident.timeline.indices {
                 incident.timeline[index].html = markdown.renderInline(incident.timeline[index].text)
             }
-            let entry: BodyStore.Entry
             do {
-                entry = try bodies.add(markdown: body, html: html)
+                incident.body = .stored(try bodies.add(markdown: body, html: html))
             } catch {
                 result = .failure(error)
                 return
             }
-            incident.body = .stored(entry)
             let relative = bodyLinks.filter { LocatedLink.isSiteRelative($0.url) }
             if !relative.isEmpty {
                 let locator = located()

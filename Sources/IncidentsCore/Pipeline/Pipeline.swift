@@ -79,8 +79,9 @@ public final class Pipeline: @unchecked Sendable {
     /// The last model that planned without errors, for edits that move nothing.
     private var lastModel: LastModel?
     private var caches: RenderCaches
-    /// The path and fingerprint of every file the last run published.
-    private var published = PublishedRoutes()
+    /// The path and fingerprint of every file the last run published; set by a cached
+    /// build to what an earlier build published into a folder still in place.
+    var published = PublishedRoutes()
 
     public init(_ options: Options) {
         self.options = options
@@ -360,20 +361,10 @@ public final class Pipeline: @unchecked Sendable {
                              incidents: analysis.incidentCount, tags: analysis.tagCount))
     }
 
-    /// What the last run published (for the build cache), or takes it as published by
-    /// an earlier build whose output is still in place, so that `publish` writes only
-    /// the files whose fingerprint changed since.
-    var publishedRoutes: PublishedRoutes {
-        get { published }
-        set { published = newValue }
-    }
-
-    /// How many files `publish` would write and remove now.
-    func pendingChanges(_ analysis: Analysis) -> (written: Int, removed: Int) {
-        guard let table = analysis.table else { return (0, 0) }
-        if published.isEmpty { return (table.routes.count, 0) }
-        let (changed, removed) = published.difference(to: table)
-        return (changed.count, removed.count)
+    /// How many files `publish` would write now.
+    func pendingWrites(_ analysis: Analysis) -> Int {
+        guard let table = analysis.table else { return 0 }
+        return published.isEmpty ? table.routes.count : published.difference(to: table).changed.count
     }
 
     /// Every stage into `sink` (the changed files only, after a first run); throws the

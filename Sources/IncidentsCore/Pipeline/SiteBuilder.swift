@@ -114,14 +114,14 @@ public enum SiteBuilder {
 
         // In place: the output folder still holds what the cache says was published, and
         // few files change (a template change rewrites everything, staged as usual).
+        let shown = URL(fileURLWithPath: options.outputPath).standardizedFileURL.path
         if let cache, let parseCache, let recordCache, let writer, let published = contents.published, !hasSearch,
-           let folder = try? DiskOutput.resolve(URL(fileURLWithPath: options.outputPath).standardizedFileURL.path),
+           let folder = try? DiskOutput.resolve(shown),
            published.outputPath == folder, DiskOutput.token(ofFolder: folder) == published.token,
            (try? DiskOutput.checkPlacement(folder, shownAs: options.outputPath, sourceRoot: SiteFiles.realPath(files.rootPath) ?? files.rootPath)) != nil {
-            pipeline.publishedRoutes = PublishedRoutes(paths: published.paths, fingerprints: published.fingerprints)
-            let pending = pipeline.pendingChanges(analysis)
-            if pending.written <= analysis.fileCount / 4 + 100 {
-                let shown = URL(fileURLWithPath: options.outputPath).standardizedFileURL.path
+            pipeline.published = PublishedRoutes(paths: published.paths, fingerprints: published.fingerprints)
+            let pending = pipeline.pendingWrites(analysis)
+            if pending <= analysis.fileCount / 4 + 100 {
                 let output = InPlaceOutput(folder: folder, shownAs: shown)
                 let report: Pipeline.Report
                 do {
@@ -145,8 +145,8 @@ public enum SiteBuilder {
                 return summary(report, written: changed.count, outputPath: shown, analysis: analysis, notes: analysis.notes,
                                cacheReport: cacheNotes.joined(separator: "; "))
             }
-            cacheNotes.append("\(pending.written) files changed: the whole site is written again")
-            pipeline.publishedRoutes = PublishedRoutes()
+            cacheNotes.append("\(pending) files changed: the whole site is written again")
+            pipeline.published = PublishedRoutes()
         }
 
         let output = try DiskOutput(outputPath: options.outputPath, sourceRoot: files.rootPath)
@@ -187,7 +187,7 @@ public enum SiteBuilder {
     }
 
     private static func published(_ pipeline: Pipeline, folder: String, token: String) -> BuildCache.Published {
-        let routes = pipeline.publishedRoutes
+        let routes = pipeline.published
         return BuildCache.Published(outputPath: folder, token: token, paths: routes.paths, fingerprints: routes.fingerprints)
     }
 

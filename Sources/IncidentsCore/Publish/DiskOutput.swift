@@ -106,13 +106,19 @@ public final class DiskOutput: OutputSink, @unchecked Sendable {
         var changed: [String] = []
         for path in staged where path != Self.markerName {
             guard before.contains(path) else { changed.append(path); continue }
-            let new = FileManager.default.contents(atPath: stagingPath + "/" + path)
-            let old = FileManager.default.contents(atPath: publishedPath + "/" + path)
-            if new == nil || new != old { changed.append(path) }
+            if !Self.sameBytes(stagingPath + "/" + path, publishedPath + "/" + path) { changed.append(path) }
         }
         let now = Set(staged)
         changed += previous.filter { $0 != Self.markerName && !now.contains($0) }
         return changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Whether two files hold the same bytes: read only when their sizes agree.
+    static func sameBytes(_ one: String, _ other: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(one, &first) == 0, stat(other, &second) == 0, first.st_size == second.st_size,
+              let a = FileManager.default.contents(atPath: one), let b = FileManager.default.contents(atPath: other) else { return false }
+        return a == b
     }
 
     /// Every regular file under `folder`, as paths relative to it.

@@ -63,7 +63,7 @@ public final class InPlaceOutput: OutputSink, @unchecked Sendable {
         try DiskOutput.writeFile(at: marker, shownAs: shown(DiskOutput.markerName), bytes: DiskOutput.marker(token: "updating"))
         var changed: [String] = []
         for path in written {
-            if Self.sameBytes(temporary(path), folder + "/" + path) {
+            if DiskOutput.sameBytes(temporary(path), folder + "/" + path) {
                 unlink(temporary(path))
                 continue
             }
@@ -121,13 +121,5 @@ public final class InPlaceOutput: OutputSink, @unchecked Sendable {
             lock.withLock { createdDirectories.append(directory) }
         }
         lock.withLock { _ = knownDirectories.insert(directory) }
-    }
-
-    /// Whether two files hold the same bytes: read only when their sizes agree.
-    private static func sameBytes(_ one: String, _ other: String) -> Bool {
-        var first = stat(), second = stat()
-        guard stat(one, &first) == 0, stat(other, &second) == 0, first.st_size == second.st_size,
-              let a = FileManager.default.contents(atPath: one), let b = FileManager.default.contents(atPath: other) else { return false }
-        return a == b
     }
 }
